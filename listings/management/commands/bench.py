@@ -1,0 +1,34 @@
+"""``make bench``: seed the bench database once, time the search page, write the figures."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.utils import timezone
+
+from listings.bench import search_bench, write_results
+from listings.models import Job
+
+
+class Command(BaseCommand):
+    help = "Benchmark search at --jobs postings; writes var/bench/results.json."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--jobs", type=int, default=100_000)
+        parser.add_argument("--repeat", type=int, default=20, help="timed runs per scenario")
+
+    def handle(self, *args, jobs: int, repeat: int, **options):
+        if connection.settings_dict["NAME"] == "jobboard":
+            raise CommandError("Run the bench on its own database: make bench does that.")
+        # Query logging under DEBUG would make every request slower and grow memory.
+        settings.DEBUG = False
+        if Job.objects.count() != jobs:
+            self.stdout.write(f"Seeding {jobs:,} jobs into {connection.settings_dict['NAME']}")
+            call_command("seed_demo", jobs=jobs, reset=True)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        results = search_bench(repeat=repeat, log=self.stdout.write)
+        results.update(jobs=jobs, measured_at=timezone.now().isoformat(timespec="seconds"))
+        path = settings.VAR_DIR / "bench" / "results.json"
+        write_results(path, results)
+        self.stdout.write(f"Wrote {path}")

@@ -1,0 +1,235 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from listings.html import html_to_text, sanitize_html
+from listings.querysets import JobQuerySet
+from salaries.pay import annualise
+
+# The text search configuration created by migration 0002: English stemming on unaccented words.
+SEARCH_CONFIG = "jobboard"
+
+
+class Place(models.Model):
+    """A country, state, city or "Remote", in a hierarchy: a state contains its cities."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        STATE = "state", "State or region"
+        CITY = "city", "City"
+        REMOTE = "remote", "Remote"
+
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    code = models.CharField(max_length=10, blank=True, help_text='"CA" for California, "US"')
+    slug = models.SlugField(max_length=140, unique=True)
+    population = models.PositiveIntegerField(default=0, help_text="Breaks ties between names")
+    lineage = ArrayField(
+        models.BigIntegerField(),
+        default=list,
+        editable=False,
+        help_text="Ids of this place and every place containing it",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind", "name"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            parent_code = self.parent.code if self.parent_id else ""
+            self.slug = slugify(f"{self.name} {parent_code}" if self.kind == "city" else self.name)
+        super().save(*args, **kwargs)
+        lineage = (self.parent.lineage if self.parent_id else []) + [self.pk]
+        if lineage != self.lineage:
+            self.lineage = lineage
+            Place.objects.filter(pk=self.pk).update(lineage=lineage)
+
+    @property
+    def display_name(self) -> str:
+        """ "San Jose, CA" for a city, the plain name otherwise."""
+        if self.kind == self.Kind.CITY and self.parent_id and self.parent.code:
+            return f"{self.name}, {self.parent.code}"
+        return self.name
+
+
+class Source(models.Model):
+    """Where postings come from: an outside feed, or the demo data."""
+
+    class Kind(models.TextChoices):
+        DEMO = "demo", "Demo data"
+        GREENHOUSE = "greenhouse", "Greenhouse job board"
+        LEVER = "lever", "Lever postings"
+        ASHBY = "ashby", "Ashby job board"
+        JSONLD = "jsonld", "Career page with JobPosting JSON-LD"
+        RSS = "rss", "RSS/Atom feed"
+        FILE = "file", "CSV/JSON file"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Job(models.Model):
+    """A job posting."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PENDING = "pending", "Pending review"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Rejected"
+        EXPIRED = "expired", "Expired"
+        CLOSED = "closed", "Closed"
+
+    class WorkplaceType(models.TextChoices):
+        ON_SITE = "on_site", "On-site"
+        HYBRID = "hybrid", "Hybrid"
+        REMOTE = "remote", "Remote"
+
+    class EmploymentType(models.TextChoices):
+        FULL_TIME = "full_time", "Full-time"
+        PART_TIME = "part_time", "Part-time"
+        CONTRACT = "contract", "Contract"
+        TEMPORARY = "temporary", "Temporary"
+        INTERNSHIP = "internship", "Internship"
+        PER_DIEM = "per_diem", "Per diem"
+
+    class PayPeriod(models.TextChoices):
+        HOUR = "hour", "per hour"
+        DAY = "day", "per day"
+        WEEK = "week", "per week"
+        MONTH = "month", "per month"
+        YEAR = "year", "per year"
+
+    title = models.CharField(max_length=200)
+    company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="jobs")
+    places = models.ManyToManyField(Place, related_name="jobs", blank=True)
+    place_ids = ArrayField(
+        models.BigIntegerField(),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Ids of the job's places and every place containing them (set by services)",
+    )
+    workplace_type = models.CharField(
+        max_length=8, choices=WorkplaceType.choices, default=WorkplaceType.ON_SITE
+    )
+    employment_type = models.CharField(
+        max_length=12, choices=EmploymentType.choices, default=EmploymentType.FULL_TIME
+    )
+
+    pay_min = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    pay_max = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    pay_currency = models.CharField(max_length=3, blank=True, default="USD")
+    pay_period = models.CharField(max_length=5, choices=PayPeriod.choices, blank=True)
+    annual_pay_min = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
+    annual_pay_max = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
+
+    description_html = models.TextField(help_text="Sanitised on save")
+    description_text = models.TextField(blank=True, editable=False)
+    apply_url = models.URLField(max_length=1000, blank=True)
+    apply_email = models.EmailField(blank=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    posted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    featured = models.BooleanField(default=False)
+
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    external_id = models.CharField(max_length=255, blank=True)
+    fingerprint = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+
+    # Maintained by a database trigger (migration 0002), so no code path can leave it stale.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-posted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~Q(external_id=""),
+                name="job_unique_external_id_per_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(pay_min__isnull=True)
+                | Q(pay_max__isnull=True)
+                | Q(pay_min__lte=models.F("pay_max")),
+                name="job_pay_min_not_above_max",
+            ),
+        ]
+        indexes = [
+            GinIndex(
+                fields=["search_vector"],
+                name="job_search_vector_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
+            GinIndex(
+                fields=["place_ids"],
+                name="job_place_ids_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
+            models.Index(
+                fields=["-posted_at"],
+                name="job_posted_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
+            models.Index(
+                fields=["-annual_pay_max"],
+                name="job_pay_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
+            models.Index(fields=["status", "-posted_at"], name="job_status_posted"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.company}" if self.company_id else self.title
+
+    def save(self, *args, **kwargs):
+        self.description_html = sanitize_html(self.description_html)
+        self.description_text = html_to_text(self.description_html)
+        if self.pay_min is not None and self.pay_max is None:
+            self.pay_max = self.pay_min
+        self.annual_pay_min = annualise(self.pay_min, self.pay_period)
+        self.annual_pay_max = annualise(self.pay_max, self.pay_period)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("listings:job_detail", args=[self.pk, slugify(self.title) or "job"])
+
+    @property
+    def has_pay(self) -> bool:
+        return self.pay_min is not None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether job seekers can still apply (the detail page says so plainly otherwise)."""
+        return self.status == self.Status.PUBLISHED and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )

@@ -1,0 +1,88 @@
+"""Reads for the job pages that are not search itself."""
+
+from collections import Counter, defaultdict
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils.text import slugify
+
+from listings.models import Job, Place
+from listings.search import keyword_query
+
+SIMILAR_JOBS = 6
+RECENT_JOBS = 8
+POPULAR_CACHE_SECONDS = 60 * 60
+
+
+def job_for_detail(*, pk: int) -> Job:
+    """Any job by id, whatever its status: closed and expired jobs stay readable."""
+    return (
+        Job.objects.select_related("company__industry", "duplicate_of")
+        .prefetch_related("places__parent__parent")
+        .get(pk=pk)
+    )
+
+
+def job_similar(*, job: Job, limit: int = SIMILAR_JOBS) -> list[Job]:
+    """Open jobs whose titles contain this job's title words, in the same state, newest first.
+
+    Remote jobs look among remote jobs. No ranking: the title match is already tight, and
+    ordering by date uses the posted-date index at any table size.
+    """
+    region = _job_region(job)
+    similar = (
+        Job.objects.searchable()
+        .filter(search_vector=keyword_query(job.title))
+        .exclude(pk=job.pk)
+        .exclude(fingerprint=job.fingerprint)
+    )
+    if region is not None:
+        similar = similar.in_place(region)
+    return list(similar.for_cards().order_by("-posted_at", "-id")[:limit])
+
+
+def _job_region(job: Job) -> Place | None:
+    if job.workplace_type == Job.WorkplaceType.REMOTE:
+        return Place.objects.filter(kind=Place.Kind.REMOTE).first()
+    for place in job.places.all():
+        if place.kind == Place.Kind.CITY and place.parent is not None:
+            return place.parent
+        return place
+    return None
+
+
+def jobs_recent(*, limit: int = RECENT_JOBS) -> QuerySet[Job]:
+    """The newest searchable jobs, for the home page."""
+    return Job.objects.searchable().for_cards().order_by("-posted_at", "-id")[:limit]
+
+
+def popular_searches(*, limit: int = 12) -> list[dict]:
+    """The most posted titles with their busiest state, as landing-page links; cached hourly.
+
+    Counted over the newest 5,000 postings, not the whole table, so the home page stays fast
+    at any size and follows what is being posted now.
+    """
+    return cache.get_or_set(
+        "listings:popular_searches", lambda: _popular_searches(limit), POPULAR_CACHE_SECONDS
+    )
+
+
+def _popular_searches(limit: int) -> list[dict]:
+    recent = Job.objects.searchable().order_by("-posted_at").values_list("title", "place_ids")
+    states = {place.pk: place for place in Place.objects.filter(kind=Place.Kind.STATE)}
+    titles: Counter[str] = Counter()
+    title_states: dict[str, Counter[int]] = defaultdict(Counter)
+    for title, place_ids in recent[:5000]:
+        titles[title] += 1
+        title_states[title].update(pk for pk in place_ids if pk in states)
+    searches = []
+    for title, _ in sorted(titles.items(), key=lambda item: (-item[1], item[0]))[:limit]:
+        busiest = title_states[title].most_common(1)
+        searches.append(
+            {
+                "title": title,
+                "title_slug": slugify(title),
+                "place": states[busiest[0][0]] if busiest else None,
+            }
+        )
+    return searches

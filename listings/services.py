@@ -1,0 +1,51 @@
+"""Writes to jobs that keep their derived fields and duplicate links right."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
+from listings.models import Job, Place
+
+
+def job_place_ids(*, places: list[Place], workplace_type: str) -> list[int]:
+    """Every place a job is in, with the places containing them; remote jobs are in Remote."""
+    ids = {pk for place in places for pk in place.lineage}
+    if workplace_type == Job.WorkplaceType.REMOTE:
+        ids.update(Place.objects.filter(kind=Place.Kind.REMOTE).values_list("pk", flat=True))
+    return sorted(ids)
+
+
+@transaction.atomic
+def job_refresh_places(*, job: Job) -> Job:
+    """Recompute place_ids and the fingerprint after places or text change; re-collapse."""
+    old_fingerprint = job.fingerprint
+    job.place_ids = job_place_ids(places=list(job.places.all()), workplace_type=job.workplace_type)
+    job.fingerprint = job_fingerprint(
+        company_id=job.company_id,
+        title=job.title,
+        place_ids=job.place_ids,
+        description_text=job.description_text,
+    )
+    Job.objects.filter(pk=job.pk).update(place_ids=job.place_ids, fingerprint=job.fingerprint)
+    jobs_collapse_duplicates(fingerprints={old_fingerprint, job.fingerprint} - {""})
+    job.refresh_from_db(fields=["duplicate_of"])
+    return job
+
+
+@transaction.atomic
+def jobs_set_status(*, jobs: QuerySet[Job], status: str) -> int:
+    """Move jobs to ``status``; publishing dates them and gives them the default lifetime."""
+    jobs = jobs.select_for_update()
+    fingerprints = set(jobs.values_list("fingerprint", flat=True)) - {""}
+    now = timezone.now()
+    count = jobs.update(status=status, updated_at=now)
+    if status == Job.Status.PUBLISHED:
+        lifetime = timedelta(days=settings.JOB_DEFAULT_LIFETIME_DAYS)
+        jobs.filter(posted_at__isnull=True).update(posted_at=now)
+        jobs.filter(expires_at__isnull=True).update(expires_at=now + lifetime)
+    jobs_collapse_duplicates(fingerprints=fingerprints)
+    return count

@@ -1,0 +1,29 @@
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def posted_ago(posted_at) -> str:
+    """ "Posted today", "Posted 1 day ago", "Posted 12 days ago", "Posted 30+ days ago"."""
+    if posted_at is None:
+        return ""
+    days = (timezone.now() - posted_at).days
+    if days <= 0:
+        return "Posted today"
+    if days == 1:
+        return "Posted 1 day ago"
+    if days > 30:
+        return "Posted 30+ days ago"
+    return f"Posted {days} days ago"
+
+
+@register.filter
+def place_summary(job) -> str:
+    """Where the job is: "Sunnyvale, CA", "Remote", or "Austin, TX +2 more"."""
+    places = [place for place in job.places.all() if place.kind != "remote"]
+    if not places:
+        return "Remote" if job.workplace_type == "remote" else "Location not stated"
+    first = places[0].display_name
+    return f"{first} +{len(places) - 1} more" if len(places) > 1 else first

@@ -1,0 +1,151 @@
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.text import slugify
+
+from listings import selectors
+from listings.filters import JobSearchFilter
+from listings.jsonld import job_posting_jsonld, json_for_script
+from listings.models import Job, Place
+from listings.search import PageOutOfRange, job_search
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "listings/home.html",
+        {
+            "filter": JobSearchFilter(queryset=Job.objects.none()),
+            "popular_searches": selectors.popular_searches(),
+            "recent_jobs": selectors.jobs_recent(),
+        },
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    return _search_page(request, request.GET)
+
+
+def landing(request: HttpRequest, title_slug: str, place_slug: str) -> HttpResponse:
+    """The canonical URL of one title in one place: /jobs/registered-nurse/california/."""
+    place = get_object_or_404(Place, slug=place_slug)
+    params = request.GET.copy()
+    params["q"] = title_slug.replace("-", " ")
+    params["l"] = place.slug
+    return _search_page(request, params, landing_title=_title_from_slug(title_slug), place=place)
+
+
+def _search_page(request, params, *, landing_title: str = "", place: Place | None = None):
+    filterset = JobSearchFilter(params, queryset=Job.objects.all())
+    context = {"filter": filterset, "landing_title": landing_title}
+    if not filterset.is_valid():
+        context["errors"] = [e for errors in filterset.errors.values() for e in errors]
+        return render(request, "listings/search.html", context, status=400)
+
+    page_number, page_error = _page_number(params.get("page"))
+    if page_error:
+        context["errors"] = [page_error]
+        return render(request, "listings/search.html", context, status=400)
+
+    data = filterset.form.cleaned_data
+    try:
+        results = job_search(
+            jobs=filterset.qs,
+            keywords=data.get("q") or "",
+            sort=data.get("sort") or "relevance",
+            page_number=page_number,
+        )
+    except PageOutOfRange as out_of_range:
+        context["errors"] = [str(out_of_range)]
+        context["last_page_url"] = _page_url(params, out_of_range.last_page)
+        return render(request, "listings/search.html", context, status=404)
+
+    place = place or data.get("l")
+    keywords = data.get("q") or ""
+    context.update(
+        results=results,
+        place=place,
+        heading=_heading(landing_title or keywords.strip().title(), place),
+        pagination=_pagination(params, results.page),
+        canonical_url=_canonical_url(keywords, place, params),
+    )
+    return render(request, "listings/search.html", context)
+
+
+def _title_from_slug(slug: str) -> str:
+    return " ".join(word.capitalize() for word in slug.split("-"))
+
+
+def _heading(title: str, place: Place | None) -> str:
+    what = f"{title} Jobs" if title else "Jobs"
+    if place is None:
+        return what
+    if place.kind == Place.Kind.REMOTE:
+        return f"Remote {what}"
+    return f"{what} in {place.name}"
+
+
+def _page_number(raw: str | None) -> tuple[int, str]:
+    if raw in (None, ""):
+        return 1, ""
+    if not raw.isdigit() or int(raw) < 1:
+        return 1, f"“{raw[:20]}” is not a page number. Pages are numbered from 1."
+    return int(raw), ""
+
+
+def _page_url(params, number: int) -> str:
+    query = params.copy()
+    query["page"] = str(number)
+    return f"?{query.urlencode()}"
+
+
+def _pagination(params, page) -> dict:
+    """Numbered links around the current page (first, last, two either side), prev and next."""
+    last = page.paginator.num_pages
+    wanted = sorted({1, last, *range(page.number - 2, page.number + 3)} & set(range(1, last + 1)))
+    links, previous = [], 0
+    for number in wanted:
+        if number - previous > 1:
+            links.append({"gap": True})
+        links.append(
+            {"number": number, "url": _page_url(params, number), "current": number == page.number}
+        )
+        previous = number
+    return {
+        "links": links,
+        "previous_url": _page_url(params, page.number - 1) if page.has_previous() else "",
+        "next_url": _page_url(params, page.number + 1) if page.has_next() else "",
+    }
+
+
+def _canonical_url(keywords: str, place: Place | None, params) -> str:
+    """A search by title and place alone has a landing URL; everything else is its own page."""
+    extra = set(params) - {"q", "l", "page"}
+    if keywords and place and not extra and slugify(keywords):
+        return reverse("listings:landing", args=[slugify(keywords), place.slug])
+    return f"{reverse('listings:search')}?{urlencode({k: params[k] for k in params if params[k]})}"
+
+
+def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    try:
+        job = selectors.job_for_detail(pk=pk)
+    except Job.DoesNotExist:
+        raise Http404("No such job.") from None
+    if job.status in (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED):
+        # Unpublished jobs are their recruiter's business; the public never sees them.
+        raise Http404("No such job.")
+    if request.path != job.get_absolute_url():
+        return redirect(job, permanent=True)
+    jsonld = job_posting_jsonld(job, site_url=settings.SITE_URL)
+    return render(
+        request,
+        "listings/job_detail.html",
+        {
+            "job": job,
+            "company": job.company,
+            "similar_jobs": selectors.job_similar(job=job),
+            "jsonld": json_for_script(jsonld) if jsonld else None,
+        },
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SalariesConfig(AppConfig):
+    name = "salaries"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,38 @@
+import os
+from types import SimpleNamespace
+
+import pytest
+
+from listings.models import Place
+
+
+def require_service(name: str, reason: str) -> None:
+    """Skip a test whose service is missing, except under CI, where that is a failure."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{name} is required under CI=true: {reason}")
+    pytest.skip(f"{name} not available: {reason}")
+
+
+@pytest.fixture
+def places(db):
+    """A small place tree: US > California > San Jose, Sunnyvale; US > Texas > Austin; Remote."""
+    us = Place.objects.create(name="United States", kind=Place.Kind.COUNTRY, code="US")
+    california = Place.objects.create(
+        name="California", kind=Place.Kind.STATE, code="CA", parent=us
+    )
+    texas = Place.objects.create(name="Texas", kind=Place.Kind.STATE, code="TX", parent=us)
+
+    def city(name, state, population):
+        return Place.objects.create(
+            name=name, kind=Place.Kind.CITY, parent=state, population=population
+        )
+
+    return SimpleNamespace(
+        us=us,
+        california=california,
+        texas=texas,
+        san_jose=city("San Jose", california, 970_000),
+        sunnyvale=city("Sunnyvale", california, 155_000),
+        austin=city("Austin", texas, 960_000),
+        remote=Place.objects.create(name="Remote", kind=Place.Kind.REMOTE),
+    )

@@ -1,0 +1,183 @@
+"""The job page: facts, sanitised description, similar jobs and JobPosting JSON-LD."""
+
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ClosedJobFactory,
+    DraftJobFactory,
+    ExpiredJobFactory,
+    PastExpiryJobFactory,
+    PendingJobFactory,
+    PublishedJobFactory,
+    RejectedJobFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def jsonld_of(response) -> list[dict]:
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return [json.loads(block) for block in blocks]
+
+
+def test_page_shows_the_facts_of_the_seed_page(client, places):
+    job = PublishedJobFactory(
+        title="Machine Learning Engineer - Computer Vision & Data Systems",
+        company__name="Apple",
+        places=[places.sunnyvale],
+        pay_min="133600",
+        pay_max="160500",
+    )
+    html = client.get(job.get_absolute_url()).content.decode()
+    for expected in [
+        "Machine Learning Engineer - Computer Vision &amp; Data Systems",
+        "Apple",
+        "Sunnyvale, CA",
+        "On-site",
+        "$133.60K - $160.50K/yr",
+        "Full-time",
+        "Posted 2 days ago",
+        "Apply on company site",
+        "Industry",
+        "Technology",
+        "Company size",
+        "501-1,000 employees",
+        "Headquarters",
+        "Cupertino, CA, US",
+        "Year founded",
+        "1976",
+    ]:
+        assert expected in html
+
+
+def test_hourly_pay_reads_per_hour(client):
+    job = PublishedJobFactory(pay_min="25", pay_max="31.5", pay_period="hour")
+    assert "$25.00 - $31.50/hr" in client.get(job.get_absolute_url()).content.decode()
+
+
+def test_description_keeps_structure_and_drops_scripts(client):
+    job = PublishedJobFactory(
+        description_html=(
+            "<h1>Job Summary</h1><p onclick='steal()'>Hello</p><script>alert(1)</script>"
+            "<h3>Responsibilities</h3><ul><li>One</li></ul>"
+            '<a href="javascript:alert(1)">bad</a><img src=x onerror=alert(1)>'
+        )
+    )
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "<h2>Job Summary</h2>" in html
+    assert "<h3>Responsibilities</h3><ul><li>One</li></ul>" in html
+    for forbidden in ["<script>alert", "onclick", "javascript:", "onerror", "<img"]:
+        assert forbidden not in html
+
+
+def test_jsonld_has_googles_required_and_recommended_fields(client, places):
+    job = PublishedJobFactory(
+        places=[places.sunnyvale], pay_min="25", pay_max="30", pay_period="hour"
+    )
+    (posting,) = jsonld_of(client.get(job.get_absolute_url()))
+    assert posting["@type"] == "JobPosting"
+    assert posting["title"] == job.title
+    assert "<h2>Job Summary</h2>" in posting["description"]
+    assert posting["datePosted"] == job.posted_at.date().isoformat()
+    assert posting["validThrough"] == job.expires_at.isoformat()
+    assert posting["employmentType"] == "FULL_TIME"
+    assert posting["hiringOrganization"]["name"] == job.company.name
+    assert posting["jobLocation"] == [
+        {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": "Sunnyvale",
+                "addressRegion": "CA",
+                "addressCountry": "US",
+            },
+        }
+    ]
+    assert posting["baseSalary"] == {
+        "@type": "MonetaryAmount",
+        "currency": "USD",
+        "value": {
+            "@type": "QuantitativeValue",
+            "minValue": 25.0,
+            "maxValue": 30.0,
+            "unitText": "HOUR",
+        },
+    }
+
+
+def test_remote_job_jsonld_is_telecommute(client, places):
+    job = PublishedJobFactory(workplace_type="remote", places=[])
+    (posting,) = jsonld_of(client.get(job.get_absolute_url()))
+    assert posting["jobLocationType"] == "TELECOMMUTE"
+    assert "applicantLocationRequirements" in posting
+    assert "jobLocation" not in posting
+
+
+def test_job_without_pay_has_no_base_salary(client):
+    job = PublishedJobFactory(pay_min=None, pay_max=None, pay_period="")
+    response = client.get(job.get_absolute_url())
+    assert "Not stated by the employer" in response.content.decode()
+    assert "baseSalary" not in jsonld_of(response)[0]
+
+
+def test_jsonld_cannot_break_out_of_its_script(client):
+    job = PublishedJobFactory(title="Engineer </script><script>alert(1)</script>")
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in html
+    assert jsonld_of(client.get(job.get_absolute_url()))[0]["title"] == job.title
+
+
+@pytest.mark.parametrize(
+    ("factory", "notice"),
+    [
+        (ExpiredJobFactory, "It was expired"),
+        (PastExpiryJobFactory, "It was expired"),
+        (ClosedJobFactory, "closed by the employer"),
+    ],
+)
+def test_closed_and_expired_jobs_stay_readable_without_jsonld(client, factory, notice):
+    job = factory()
+    response = client.get(job.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This job is no longer accepting applications." in html
+    assert notice in html
+    assert jsonld_of(response) == []
+    assert '<meta name="robots" content="noindex">' in html
+    assert "Apply on company site" not in html
+
+
+@pytest.mark.parametrize("factory", [DraftJobFactory, PendingJobFactory, RejectedJobFactory])
+def test_unpublished_jobs_are_not_found(client, factory):
+    assert client.get(factory().get_absolute_url()).status_code == 404
+
+
+def test_wrong_slug_redirects_to_canonical_url(client):
+    job = PublishedJobFactory(title="Forklift Operator")
+    response = client.get(reverse("listings:job_detail", args=[job.pk, "old-title"]))
+    assert response.status_code == 301
+    assert response["Location"] == job.get_absolute_url()
+    assert client.get(reverse("listings:job_detail", args=[999999, "x"])).status_code == 404
+
+
+def test_similar_jobs_share_title_and_state_and_skip_closed(client, places):
+    job = PublishedJobFactory(title="Registered Nurse", places=[places.san_jose])
+    same_state = PublishedJobFactory(title="Registered Nurse ICU", places=[places.sunnyvale])
+    PublishedJobFactory(title="Registered Nurse", places=[places.austin])
+    PublishedJobFactory(title="Truck Driver", places=[places.sunnyvale])
+    ExpiredJobFactory(title="Registered Nurse", places=[places.sunnyvale])
+    response = client.get(job.get_absolute_url())
+    assert [other.pk for other in response.context["similar_jobs"]] == [same_state.pk]
+
+
+def test_detail_query_count_is_bounded(client, places, django_assert_max_num_queries):
+    job = PublishedJobFactory(title="Nurse", places=[places.san_jose, places.sunnyvale])
+    PublishedJobFactory.create_batch(8, title="Nurse", places=[places.sunnyvale])
+    with django_assert_max_num_queries(7):
+        assert client.get(job.get_absolute_url()).status_code == 200

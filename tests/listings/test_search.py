@@ -1,0 +1,298 @@
+"""The search page: ranking, places, filters, duplicates, paging and bad input."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from listings.search import PER_PAGE
+from tests.factories import (
+    ClosedJobFactory,
+    CompanyFactory,
+    DraftJobFactory,
+    ExpiredJobFactory,
+    PastExpiryJobFactory,
+    PublishedJobFactory,
+)
+
+pytestmark = pytest.mark.django_db
+SEARCH = reverse("listings:search")
+
+
+def result_titles(response) -> list[str]:
+    return [job.title for job in response.context["results"].jobs]
+
+
+def result_ids(response) -> set[int]:
+    return {job.pk for job in response.context["results"].jobs}
+
+
+def test_title_match_outranks_description_only_match(client, places):
+    description_only = PublishedJobFactory(
+        title="Line Cook",
+        description_html="<p>Our kitchen runs on computer vision for inventory.</p>",
+        places=[places.san_jose],
+    )
+    in_title = PublishedJobFactory(
+        title="Computer Vision Engineer",
+        posted_at=timezone.now() - timedelta(days=20),
+        places=[places.san_jose],
+    )
+    response = client.get(SEARCH, {"q": "computer vision"})
+    assert [job.pk for job in response.context["results"].jobs] == [
+        in_title.pk,
+        description_only.pk,
+    ]
+
+
+def test_company_name_matches_above_description(client, places):
+    in_description = PublishedJobFactory(
+        title="Analyst", description_html="<p>Work with Globex partners.</p>"
+    )
+    at_company = PublishedJobFactory(
+        title="Analyst",
+        company=CompanyFactory(name="Globex"),
+        posted_at=timezone.now() - timedelta(days=9),
+    )
+    response = client.get(SEARCH, {"q": "globex"})
+    assert [job.pk for job in response.context["results"].jobs] == [
+        at_company.pk,
+        in_description.pk,
+    ]
+
+
+def test_web_search_syntax_phrase_exclusion_and_or(client):
+    nurse = PublishedJobFactory(title="Registered Nurse")
+    nurse_manager = PublishedJobFactory(title="Nurse Manager, Registered")
+    driver = PublishedJobFactory(title="Truck Driver")
+
+    assert result_ids(client.get(SEARCH, {"q": '"registered nurse"'})) == {nurse.pk}
+    assert result_ids(client.get(SEARCH, {"q": "nurse -manager"})) == {nurse.pk}
+    assert result_ids(client.get(SEARCH, {"q": "nurse or driver"})) == {
+        nurse.pk,
+        nurse_manager.pk,
+        driver.pk,
+    }
+
+
+def test_search_ignores_accents_and_word_forms(client):
+    job = PublishedJobFactory(title="Café Managers")
+    assert result_ids(client.get(SEARCH, {"q": "cafe manager"})) == {job.pk}
+
+
+def test_state_query_finds_jobs_in_its_cities(client, places):
+    san_jose = PublishedJobFactory(places=[places.san_jose])
+    sunnyvale = PublishedJobFactory(places=[places.sunnyvale])
+    PublishedJobFactory(places=[places.austin])
+    response = client.get(SEARCH, {"l": "California"})
+    assert result_ids(response) == {san_jose.pk, sunnyvale.pk}
+    assert response.context["heading"] == "Jobs in California"
+
+
+@pytest.mark.parametrize("typed", ["San Jose, CA", "san jose", "san-jose-ca", "San José"])
+def test_city_can_be_typed_many_ways(client, places, typed):
+    san_jose = PublishedJobFactory(places=[places.san_jose])
+    PublishedJobFactory(places=[places.sunnyvale])
+    assert result_ids(client.get(SEARCH, {"l": typed})) == {san_jose.pk}
+
+
+def test_state_code_and_typo_resolve(client, places):
+    job = PublishedJobFactory(places=[places.austin])
+    assert result_ids(client.get(SEARCH, {"l": "TX"})) == {job.pk}
+    assert result_ids(client.get(SEARCH, {"l": "Texsa"})) == {job.pk}
+    assert client.get(SEARCH, {"l": "Califrnia"}).context["place"] == places.california
+
+
+def test_remote_is_a_place(client, places):
+    remote = PublishedJobFactory(workplace_type="remote", places=[])
+    PublishedJobFactory(places=[places.austin])
+    response = client.get(SEARCH, {"l": "Remote"})
+    assert result_ids(response) == {remote.pk}
+    assert response.context["heading"] == "Remote Jobs"
+
+
+def test_unknown_place_is_a_clear_400(client, places):
+    response = client.get(SEARCH, {"l": "Atlantis Underwater"})
+    assert response.status_code == 400
+    assert "We don’t know a place called" in response.content.decode()
+
+
+def test_filters_each_and_combined(client, places):
+    remote_contract = PublishedJobFactory(
+        workplace_type="remote", employment_type="contract", pay_min=90000, pay_max=100000
+    )
+    hybrid_full = PublishedJobFactory(
+        workplace_type="hybrid", places=[places.san_jose], pay_min=150000, pay_max=180000
+    )
+    old_on_site = PublishedJobFactory(
+        places=[places.austin],
+        posted_at=timezone.now() - timedelta(days=10),
+        pay_min=None,
+        pay_max=None,
+        pay_period="",
+    )
+    acme = CompanyFactory(name="Acme", slug="acme")
+    at_acme = PublishedJobFactory(company=acme, places=[places.sunnyvale])
+
+    def ids(**params):
+        response = client.get(SEARCH, params)
+        assert response.status_code == 200
+        return result_ids(response)
+
+    assert ids(workplace_type="remote") == {remote_contract.pk}
+    assert ids(workplace_type=["remote", "hybrid"]) == {remote_contract.pk, hybrid_full.pk}
+    assert ids(employment_type="contract") == {remote_contract.pk}
+    assert ids(salary_min=140000) == {hybrid_full.pk, at_acme.pk}
+    assert ids(posted_within=7) == {remote_contract.pk, hybrid_full.pk, at_acme.pk}
+    assert old_on_site.pk in ids(posted_within=14)
+    assert ids(company="acme") == {at_acme.pk}
+    assert ids(l="California", salary_min=140000, workplace_type="hybrid") == {hybrid_full.pk}
+
+
+def test_sort_by_date_and_pay(client):
+    low = PublishedJobFactory(pay_min=50000, pay_max=60000, posted_at=timezone.now())
+    high = PublishedJobFactory(
+        pay_min=200000, pay_max=250000, posted_at=timezone.now() - timedelta(days=5)
+    )
+    hourly = PublishedJobFactory(
+        pay_min=40, pay_max=45, pay_period="hour", posted_at=timezone.now() - timedelta(days=3)
+    )
+    unpaid = PublishedJobFactory(
+        pay_min=None, pay_max=None, pay_period="", posted_at=timezone.now() - timedelta(days=1)
+    )
+
+    by_pay = client.get(SEARCH, {"sort": "pay"}).context["results"].jobs
+    assert [job.pk for job in by_pay] == [high.pk, hourly.pk, low.pk, unpaid.pk]
+    by_date = client.get(SEARCH, {"sort": "date"}).context["results"].jobs
+    assert [job.pk for job in by_date] == [low.pk, unpaid.pk, hourly.pk, high.pk]
+
+
+def test_duplicates_collapse_into_one_result(client, places):
+    original = PublishedJobFactory(
+        title="Data Scientist",
+        description_html="<p>Same text</p>",
+        places=[places.san_jose],
+        posted_at=timezone.now() - timedelta(days=5),
+    )
+    copy = PublishedJobFactory(
+        title="Data Scientist",
+        company=original.company,
+        description_html="<p>Same text</p>",
+        places=[places.san_jose],
+    )
+    response = client.get(SEARCH, {"q": "data scientist"})
+    assert result_ids(response) == {original.pk}
+    assert response.context["results"].total == 1
+    copy.refresh_from_db()
+    assert copy.duplicate_of_id == original.pk
+
+
+def test_unpublished_and_expired_jobs_never_appear(client):
+    visible = PublishedJobFactory(title="Welder")
+    for factory in (DraftJobFactory, ExpiredJobFactory, PastExpiryJobFactory, ClosedJobFactory):
+        factory(title="Welder")
+    assert result_ids(client.get(SEARCH, {"q": "welder"})) == {visible.pk}
+
+
+def test_pages_of_twenty_with_counts_and_links(client):
+    PublishedJobFactory.create_batch(45, title="Barista")
+    first = client.get(SEARCH, {"q": "barista"})
+    html = first.content.decode()
+    assert len(first.context["results"].jobs) == PER_PAGE
+    assert "Showing results 1-20 of 45" in html
+    assert 'rel="next"' in html and "page=2" in html and "page=3" in html
+
+    third = client.get(SEARCH, {"q": "barista", "page": 3})
+    assert "Showing results 41-45 of 45" in third.content.decode()
+    assert 'rel="next"' not in third.content.decode()
+    all_ids = set()
+    for page in (1, 2, 3):
+        all_ids |= result_ids(client.get(SEARCH, {"q": "barista", "page": page}))
+    assert len(all_ids) == 45
+
+
+def test_snippet_marks_matched_words_and_escapes_text(client):
+    PublishedJobFactory(
+        title="Engineer",
+        description_html="<p>Deep experience in Computer Vision and/or Machine Learning "
+        "&lt;script&gt;alert(1)&lt;/script&gt; in our R&amp;D lab is required.</p>",
+    )
+    html = client.get(SEARCH, {"q": "computer vision"}).content.decode()
+    assert "<mark>Computer</mark> <mark>Vision</mark>" in html
+    assert "<script>alert(1)" not in html
+    assert "R&amp;D lab" in html
+
+
+def test_empty_results_suggest_broadening(client, places):
+    response = client.get(SEARCH, {"q": "astronaut", "l": "Texas"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No jobs match this search yet" in html
+    assert "a wider place" in html
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "message"),
+    [
+        ({"page": "abc"}, 400, "is not a page number"),
+        ({"page": "0"}, 400, "is not a page number"),
+        ({"page": "-3"}, 400, "is not a page number"),
+        ({"page": "999999"}, 404, "There are only 1 pages of results"),
+        ({"salary_min": "-5"}, 400, "Minimum pay can"),
+        ({"salary_min": "lots"}, 400, "Enter a number"),
+        ({"q": "x" * 5000}, 400, "Keep the search under 200 characters"),
+        ({"posted_within": "9"}, 400, "Select a valid choice"),
+        ({"sort": "random"}, 400, "Select a valid choice"),
+        ({"company": "no-such-company"}, 400, "Select a valid choice"),
+        ({"workplace_type": "moon"}, 400, "Select a valid choice"),
+    ],
+)
+def test_bad_parameters_get_a_clear_4xx(client, params, status, message):
+    PublishedJobFactory()
+    response = client.get(SEARCH, params)
+    assert response.status_code == status
+    assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("q", ['"', "-", "or", "!!!", "a & b | c", "(((", "'"])
+def test_odd_query_syntax_never_errors(client, q):
+    PublishedJobFactory()
+    assert client.get(SEARCH, {"q": q}).status_code == 200
+
+
+def test_landing_url_heading_and_results(client, places):
+    job = PublishedJobFactory(
+        title="Computer Vision Machine Learning Engineer", places=[places.sunnyvale]
+    )
+    PublishedJobFactory(title="Computer Vision Machine Learning Engineer", places=[places.austin])
+    url = reverse(
+        "listings:landing", args=["computer-vision-machine-learning-engineer", "california"]
+    )
+    response = client.get(url)
+    assert (
+        response.context["heading"]
+        == "Computer Vision Machine Learning Engineer Jobs in California"
+    )
+    assert result_ids(response) == {job.pk}
+    assert client.get(reverse("listings:landing", args=["nurse", "atlantis"])).status_code == 404
+
+
+def test_search_canonical_points_to_landing_url(client, places):
+    PublishedJobFactory(title="Registered Nurse", places=[places.san_jose])
+    html = client.get(SEARCH, {"q": "registered nurse", "l": "California"}).content.decode()
+    assert '<link rel="canonical" href="/jobs/registered-nurse/california/">' in html
+
+
+def test_query_count_is_bounded(client, places, django_assert_max_num_queries):
+    for index in range(30):
+        PublishedJobFactory(
+            title="Nurse",
+            places=[places.san_jose if index % 2 else places.austin],
+            company=CompanyFactory(),
+        )
+    with django_assert_max_num_queries(7):
+        response = client.get(SEARCH, {"q": "nurse", "l": "CA", "workplace_type": "on_site"})
+    assert len(response.context["results"].jobs) == 15
+    with django_assert_max_num_queries(7):
+        client.get(SEARCH, {"q": "nurse", "page": 2, "sort": "pay"})
