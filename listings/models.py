@@ -115,6 +115,14 @@ class Job(models.Model):
         YEAR = "year", "per year"
 
     title = models.CharField(max_length=200)
+    occupation = models.ForeignKey(
+        "salaries.Occupation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="jobs",
+        help_text="The canonical title this posting's title maps to",
+    )
     company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="jobs")
     places = models.ManyToManyField(Place, related_name="jobs", blank=True)
     place_ids = ArrayField(
