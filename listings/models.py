@@ -213,6 +213,11 @@ class Job(models.Model):
                 name="job_pay_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
+            models.Index(
+                fields=["company", "-posted_at"],
+                name="job_company_posted_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
             models.Index(fields=["status", "-posted_at"], name="job_status_posted"),
         ]
 
