@@ -1,6 +1,8 @@
-"""Pay: annualising figures. Pure Python, no database."""
+"""Pay: reading pay from what postings say, and annualising it. Pure Python, no database."""
 
-from decimal import ROUND_HALF_UP, Decimal
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 HOURS_PER_YEAR = 2080
 PERIODS_PER_YEAR = {
@@ -10,12 +12,218 @@ PERIODS_PER_YEAR = {
     "month": Decimal(12),
     "year": Decimal(1),
 }
+CENT = Decimal("0.01")
 
 
 def annualise(amount: Decimal | None, period: str) -> Decimal | None:
     """The yearly equivalent of ``amount`` paid per ``period`` (2,080 working hours a year)."""
     if amount is None or period not in PERIODS_PER_YEAR:
         return None
-    return (Decimal(amount) * PERIODS_PER_YEAR[period]).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
+    return (Decimal(amount) * PERIODS_PER_YEAR[period]).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Pay:
+    """A stated pay range: ``min == max`` for a single figure ("Up to $150k" is 150,000)."""
+
+    min: Decimal
+    max: Decimal
+    currency: str
+    period: str
+
+    @property
+    def annual_min(self) -> Decimal | None:
+        return annualise(self.min, self.period)
+
+    @property
+    def annual_max(self) -> Decimal | None:
+        return annualise(self.max, self.period)
+
+
+# Longest first, so "CAD$" wins over "$" and "R$" is read as reais, not dollars.
+CURRENCY_SYMBOLS = {
+    "CAD$": "CAD",
+    "USD$": "USD",
+    "AUD$": "AUD",
+    "NZD$": "NZD",
+    "SGD$": "SGD",
+    "US$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "R$": "BRL",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+}
+CURRENCY_CODES = (
+    "USD CAD EUR GBP AUD NZD CHF SEK NOK DKK PLN CZK INR JPY CNY BRL MXN SGD HKD ZAR ILS RSD COP"
+).split()
+
+_SYMBOL = "|".join(re.escape(symbol) for symbol in CURRENCY_SYMBOLS)
+_CODE = "|".join(CURRENCY_CODES)
+# One figure: an optional currency before it (symbol, possibly doubled as in "$$144,183", or
+# code), the number with thousands separators or decimals, an optional "k", an optional code.
+_FIGURE = (
+    rf"(?:(?P<{{p}}code_before>{_CODE})\s?)?(?P<{{p}}symbol>(?:{_SYMBOL})+)?\s?"
+    rf"(?P<{{p}}number>\d{{{{1,3}}}}(?:,\d{{{{3}}}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?P<{{p}}thousands>[kK])\b)?(?:\s?(?P<{{p}}code_after>{_CODE})\b)?"
+)
+_RANGE = re.compile(
+    _FIGURE.format(p="low_") + r"(?:\s*(?:-|–|—|to)\s*" + _FIGURE.format(p="high_") + r")?"
+)
+_PERIOD_WORDS = [
+    ("hour", r"per\s+hour|an\s+hour|/\s?hour|/\s?hr\b|per\s+hr\b|hourly|/h\b"),
+    ("day", r"per\s+day|a\s+day|/\s?day\b|daily"),
+    ("week", r"per\s+week|a\s+week|/\s?week|/\s?wk\b|weekly"),
+    ("month", r"per\s+month|a\s+month|/\s?month|/\s?mo\b|monthly"),
+    ("year", r"per\s+year|a\s+year|/\s?year|/\s?yr\b|annually|annual|yearly|per\s+annum|p\.a\."),
+]
+_PERIODS = [(period, re.compile(words, re.IGNORECASE)) for period, words in _PERIOD_WORDS]
+# Structured period names feeds use: Lever "per-year-salary", Ashby "1 YEAR", schema.org
+# "HOUR", Himalayas "annual"/"hourly", the US Department of Labor "Bi-Weekly".
+_STRUCTURED_PERIODS = {
+    "hour": "hour",
+    "hourly": "hour",
+    "day": "day",
+    "daily": "day",
+    "week": "week",
+    "weekly": "week",
+    "month": "month",
+    "monthly": "month",
+    "year": "year",
+    "yearly": "year",
+    "annual": "year",
+    "annually": "year",
+    "salary": "year",
+}
+
+
+def parse_pay(text: str | None) -> Pay | None:
+    """The pay a piece of text states ("$133.60K - $160.50K/yr", "$25/hr", "Up to $150k").
+
+    The first figure or range that carries a currency (a symbol or an ISO code) is read;
+    a bare "$" is USD. A stated period wins; otherwise the size decides (see
+    ``infer_period``). None when no pay is stated ("Competitive", "-1", "DOE", "$0").
+    """
+    if not text:
+        return None
+    text = _repair_mojibake(text)
+    for match in _RANGE.finditer(text):
+        low = _figure(match, "low_")
+        if low is None:
+            continue
+        amount, currency = low
+        high = _figure(match, "high_") if match.group("high_number") else None
+        if currency is None and (high is None or high[1] is None):
+            continue  # a number without a currency is not pay: "100% remote", "-1"
+        if high is None:
+            low_amount = high_amount = amount
+        else:
+            high_amount, high_currency = high
+            currency = high_currency if currency in (None, "USD") and high_currency else currency
+            low_amount = amount
+            # "$80-100k": the "k" on the second figure belongs to both.
+            if match.group("high_thousands") and not match.group("low_thousands"):
+                if low_amount < 1000 <= high_amount:
+                    low_amount *= 1000
+        if low_amount <= 0 or high_amount <= 0:
+            return None
+        low_amount, high_amount = sorted((low_amount, high_amount))
+        period = _stated_period(text[match.start() :]) or infer_period(high_amount)
+        return Pay(
+            min=low_amount.quantize(CENT),
+            max=high_amount.quantize(CENT),
+            currency=currency or "USD",
+            period=period,
+        )
+    return None
+
+
+def pay_from_amounts(
+    *, low: object, high: object, currency: str | None, period: str | None
+) -> Pay | None:
+    """Pay from a feed's structured fields (numbers or numeric strings); None for blanks.
+
+    Zero is the placeholder some feeds send for "not stated", so it counts as no pay. A
+    missing period is inferred from the size, a missing currency is USD.
+    """
+    amounts = [_decimal(value) for value in (low, high)]
+    amounts = [amount for amount in amounts if amount is not None and amount > 0]
+    if not amounts:
+        return None
+    low_amount, high_amount = min(amounts), max(amounts)
+    return Pay(
+        min=low_amount.quantize(CENT),
+        max=high_amount.quantize(CENT),
+        currency=(currency or "USD").strip().upper()[:3],
+        period=parse_period(period) or infer_period(high_amount),
     )
+
+
+def parse_period(text: str | None) -> str | None:
+    """A pay period from a feed's structured value ("1 YEAR", "per-hour-wage", "Year")."""
+    if not text:
+        return None
+    for word in re.split(r"[^a-z]+", text.lower()):
+        if word in _STRUCTURED_PERIODS:
+            return _STRUCTURED_PERIODS[word]
+    return _stated_period(text)
+
+
+def infer_period(amount: Decimal) -> str:
+    """The period a figure with none stated most likely means, from its size.
+
+    Up to 300 reads as hourly, up to 1,500 as daily, up to 15,000 as monthly, more as
+    yearly; "$3k - $10k" is a monthly range, "$15K-$16K" a (low) yearly one.
+    """
+    if amount <= 300:
+        return "hour"
+    if amount <= 1500:
+        return "day"
+    if amount <= 15000:
+        return "month"
+    return "year"
+
+
+def _figure(match: re.Match, prefix: str) -> tuple[Decimal, str | None] | None:
+    number = match.group(f"{prefix}number")
+    if number is None:
+        return None
+    amount = Decimal(number.replace(",", ""))
+    if match.group(f"{prefix}thousands"):
+        amount *= 1000
+    symbol = match.group(f"{prefix}symbol")
+    if symbol:
+        symbol = re.sub(r"\$+$", "$", symbol)  # "$$144,183" is a typo for "$144,183"
+    code = match.group(f"{prefix}code_after") or match.group(f"{prefix}code_before")
+    currency = code or (CURRENCY_SYMBOLS.get(symbol) if symbol else None)
+    return amount, currency
+
+
+def _stated_period(text: str) -> str | None:
+    found = [(pattern.search(text), period) for period, pattern in _PERIODS]
+    found = [(match.start(), period) for match, period in found if match]
+    return min(found)[1] if found else None
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        amount = Decimal(str(value).replace(",", "").strip())
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
+def _repair_mojibake(text: str) -> str:
+    """UTF-8 read as Windows-1252 ("Â£0") back to what was meant ("£0")."""
+    if "Â" not in text and "â" not in text:
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text.replace("Â", "")
