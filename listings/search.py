@@ -1,5 +1,6 @@
 """Full-text job search: the query behind the search page and its landing URLs."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -14,6 +15,9 @@ PER_PAGE = 20
 # ts_headline marks matches with these private-use characters; the text around them is
 # escaped in Python before they become <mark> tags, so description text can never inject HTML.
 _MARK_START, _MARK_END = "\ue000", "\ue001"
+# Description text has one line per paragraph or list item; in a one-line snippet, items that
+# end without punctuation are kept apart by a middle dot instead of running together.
+_LINE_BREAK = re.compile(r"([.!?:;,]?)\s*\n\s*")
 
 
 class PageOutOfRange(Exception):
@@ -98,13 +102,17 @@ def _headline(query: SearchQuery) -> SearchHeadline:
     )
 
 
+def _join_lines(match: re.Match) -> str:
+    return f"{match[1]} " if match[1] else " · "
+
+
 def _snippet(job: Job) -> SafeString:
     """The marked headline, or the start of the description when nothing was searched."""
     headline = getattr(job, "headline", None)
     if not headline:
         text = job.description_text[:220]
         return escape(text.rsplit(" ", 1)[0] + " …" if len(job.description_text) > 220 else text)
-    safe = escape(headline.replace("\n", " "))
+    safe = escape(_LINE_BREAK.sub(_join_lines, headline))
     return mark_safe(  # noqa: S308 - everything but our own <mark> tags was escaped above
         f"… {safe} …".replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>")
     )

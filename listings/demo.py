@@ -1,0 +1,473 @@
+"""Realistic demo data: places, companies and jobs, generated deterministically and loaded by COPY.
+
+A million jobs load in minutes: rows are generated in Python and streamed to PostgreSQL with
+COPY while the database computes search vectors in its trigger, so both cores stay busy. The
+description's HTML and its plain text are built from the same parts, so no HTML is parsed here.
+"""
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from html import escape
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from companies.models import Company, Industry
+from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
+from listings.demo_data import (
+    FAMILY_TEXT,
+    INDUSTRIES,
+    KNOWN_COMPANIES,
+    NAME_STEMS,
+    NAME_SUFFIXES,
+    SENIOR_FAMILIES,
+    SENIORITY,
+    STATES,
+    TITLES,
+    Title,
+)
+from listings.models import Job, Place, Source
+from listings.services import job_refresh_places
+from salaries.pay import annualise
+
+COMPANY_COUNT = 500
+DUPLICATE_SHARE = 0.03
+NO_PAY_SHARE = 0.05
+DAYS_OF_POSTINGS = 60
+JOB_COLUMNS = [
+    "id",
+    "title",
+    "company_id",
+    "place_ids",
+    "workplace_type",
+    "employment_type",
+    "pay_min",
+    "pay_max",
+    "pay_currency",
+    "pay_period",
+    "annual_pay_min",
+    "annual_pay_max",
+    "description_html",
+    "description_text",
+    "apply_url",
+    "apply_email",
+    "status",
+    "posted_at",
+    "expires_at",
+    "featured",
+    "source_id",
+    "external_id",
+    "fingerprint",
+    "created_at",
+    "updated_at",
+]
+
+
+@dataclass(frozen=True)
+class City:
+    place: Place
+    lineage: list[int]
+    pay_factor: float
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What jobs are drawn from: cities by population, companies by industry, the remote place."""
+
+    cities: list[City]
+    city_weights: list[int]
+    remote_id: int
+    companies_by_industry: dict[str, list[tuple[int, str]]]
+
+
+def demo_reset() -> None:
+    """Delete every job, company, place and source (the demo owns the whole catalogue)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE listings_job, listings_job_places, companies_company, companies_industry, "
+            "listings_place, listings_source RESTART IDENTITY CASCADE"
+        )
+
+
+@transaction.atomic
+def places_seed() -> None:
+    """The United States with its states and cities, and "Remote"; idempotent."""
+    us, _ = Place.objects.get_or_create(
+        slug="united-states",
+        defaults={"name": "United States", "kind": Place.Kind.COUNTRY, "code": "US"},
+    )
+    Place.objects.get_or_create(slug="remote", defaults={"name": "Remote", "kind": "remote"})
+    for state_name, code, cities in STATES:
+        state, _ = Place.objects.get_or_create(
+            slug=slugify(state_name),
+            defaults={"name": state_name, "kind": Place.Kind.STATE, "code": code, "parent": us},
+        )
+        for city_name, population, _factor in cities:
+            Place.objects.get_or_create(
+                slug=slugify(f"{city_name} {code}"),
+                defaults={
+                    "name": city_name,
+                    "kind": Place.Kind.CITY,
+                    "parent": state,
+                    "population": population,
+                },
+            )
+
+
+@transaction.atomic
+def companies_seed(*, rng: random.Random, count: int = COMPANY_COUNT) -> None:
+    """About ``count`` companies spread over the industries, with facts; idempotent."""
+    industries = {name: Industry.objects.get_or_create(name=name)[0] for name in INDUSTRIES}
+    wanted = [dict(facts) for facts in KNOWN_COMPANIES]
+    cities = [(city, code) for _, code, state_cities in STATES for city, _, _ in state_cities]
+    sizes = [choice for choice, _ in Company.Size.choices]
+    names = {facts["name"] for facts in wanted}
+    while len(wanted) < count:
+        industry = INDUSTRIES[len(wanted) % len(INDUSTRIES)]
+        name = f"{rng.choice(NAME_STEMS)} {rng.choice(NAME_SUFFIXES[industry])}"
+        if name in names:
+            continue
+        names.add(name)
+        city, code = rng.choice(cities)
+        wanted.append(
+            {
+                "name": name,
+                "industry": industry,
+                "size": rng.choice(sizes),
+                "headquarters": f"{city}, {code}, US",
+                "year_founded": rng.randint(1890, 2022),
+                "website": f"https://www.{slugify(name)}.example",
+                "description": f"{name} is a {industry.lower()} employer based in {city}, {code}.",
+            }
+        )
+    existing = set(Company.objects.values_list("name", flat=True))
+    Company.objects.bulk_create(
+        [
+            Company(
+                **{**facts, "industry": industries[facts["industry"]]},
+                slug=slugify(facts["name"]),
+            )
+            for facts in wanted
+            if facts["name"] not in existing
+        ]
+    )
+
+
+def catalogue_load() -> Catalogue:
+    """Read places and companies back in the shape the job generator wants."""
+    factors = {
+        slugify(f"{city} {code}"): factor
+        for _, code, cities in STATES
+        for city, _, factor in cities
+    }
+    cities = [
+        City(place=place, lineage=place.lineage, pay_factor=factors.get(place.slug, 1.0))
+        for place in Place.objects.filter(kind=Place.Kind.CITY).order_by("pk")
+    ]
+    by_industry: dict[str, list[tuple[int, str]]] = {}
+    for pk, name, industry in Company.objects.order_by("pk").values_list(
+        "pk", "name", "industry__name"
+    ):
+        by_industry.setdefault(industry, []).append((pk, name))
+    return Catalogue(
+        cities=cities,
+        city_weights=[max(1, city.place.population // 10_000) for city in cities],
+        remote_id=Place.objects.get(kind=Place.Kind.REMOTE).pk,
+        companies_by_industry=by_industry,
+    )
+
+
+class JobGenerator:
+    """Makes one realistic job row at a time; the same seed always makes the same jobs."""
+
+    def __init__(self, *, catalogue: Catalogue, rng: random.Random, now: datetime):
+        self.catalogue = catalogue
+        self.rng = rng
+        self.now = now
+        self.title_weights = [title.weight for title in TITLES]
+        self.seniority_weights = [weight for *_, weight in SENIORITY]
+
+    def job(self, pk: int, source_id: int) -> tuple[dict, list[int]]:
+        """A job row for COPY, and the ids of the places to link it to."""
+        rng = self.rng
+        title = rng.choices(TITLES, self.title_weights)[0]
+        name, seniority = self._title_text(title)
+        company_id, company = self._company(title)
+        workplace = self._workplace(title)
+        city = rng.choices(self.catalogue.cities, self.catalogue.city_weights)[0]
+        if workplace == Job.WorkplaceType.REMOTE and rng.random() < 0.6:
+            places, place_ids, pay_factor = [], [self.catalogue.remote_id], 1.0
+        else:
+            places, place_ids, pay_factor = [city.place.pk], list(city.lineage), city.pay_factor
+            if workplace == Job.WorkplaceType.REMOTE:
+                place_ids.append(self.catalogue.remote_id)
+        posted_at = self.now - timedelta(minutes=rng.randint(0, DAYS_OF_POSTINGS * 24 * 60))
+        expires_at = posted_at + timedelta(days=rng.choice([45, 60, 75, 90]))
+        html, text = self._description(title, name, company, None if not places else city)
+        row = {
+            "id": pk,
+            "title": name,
+            "company_id": company_id,
+            "place_ids": sorted(place_ids),
+            "workplace_type": workplace,
+            "employment_type": self._employment_type(title),
+            "description_html": html,
+            "description_text": text,
+            "apply_url": f"https://careers.{slugify(company)}.example/jobs/{pk}",
+            "apply_email": "",
+            "posted_at": posted_at,
+            "expires_at": expires_at,
+            "status": self._status(expired=expires_at <= self.now),
+            "featured": rng.random() < 0.01,
+            "source_id": source_id,
+            "external_id": f"demo-{pk}",
+            "created_at": posted_at,
+            "updated_at": posted_at,
+            **self._pay(title, seniority * pay_factor),
+        }
+        row["fingerprint"] = job_fingerprint(
+            company_id=company_id,
+            title=name,
+            place_ids=row["place_ids"],
+            description_text=text,
+        )
+        return row, places
+
+    def duplicate(self, original: dict, places: list[int], pk: int) -> tuple[dict, list[int]]:
+        """The same posting again, as another board syndicating it would list it days later."""
+        copy = dict(original)
+        later = original["posted_at"] + timedelta(hours=self.rng.randint(2, 96))
+        copy.update(
+            id=pk,
+            external_id=f"demo-{pk}",
+            posted_at=min(later, self.now),
+            created_at=min(later, self.now),
+            updated_at=min(later, self.now),
+            featured=False,
+        )
+        return copy, places
+
+    def _title_text(self, title: Title) -> tuple[str, float]:
+        rng = self.rng
+        name = title.name
+        if title.variants and rng.random() < 0.3:
+            name = rng.choice(title.variants)
+        if title.family not in SENIOR_FAMILIES:
+            return name, 1.0
+        prefix, suffix, factor, _ = rng.choices(SENIORITY, self.seniority_weights)[0]
+        return f"{prefix}{name}{suffix}", factor
+
+    def _company(self, title: Title) -> tuple[int, str]:
+        industry = self.rng.choice(title.industries)
+        return self.rng.choice(self.catalogue.companies_by_industry[industry])
+
+    def _workplace(self, title: Title) -> str:
+        roll = self.rng.random()
+        if roll < title.remote_share:
+            return Job.WorkplaceType.REMOTE
+        if roll < title.remote_share + title.hybrid_share:
+            return Job.WorkplaceType.HYBRID
+        return Job.WorkplaceType.ON_SITE
+
+    def _employment_type(self, title: Title) -> str:
+        roll = self.rng.random()
+        if title.hourly_share > 0.5 and roll < 0.25:
+            return Job.EmploymentType.PART_TIME
+        if title.family == "care" and roll < 0.33:
+            return Job.EmploymentType.PER_DIEM
+        if title.family in ("software", "ml", "office") and roll < 0.08:
+            return Job.EmploymentType.CONTRACT
+        if roll > 0.985:
+            return Job.EmploymentType.TEMPORARY if title.hourly_share else "internship"
+        return Job.EmploymentType.FULL_TIME
+
+    def _status(self, *, expired: bool) -> str:
+        """Mostly published; past its expiry date a job is expired, as the daily task leaves it."""
+        roll = self.rng.random()
+        if expired or roll < 0.02:
+            return Job.Status.EXPIRED
+        if roll < 0.03:
+            return Job.Status.CLOSED
+        return Job.Status.PUBLISHED
+
+    def _pay(self, title: Title, factor: float) -> dict:
+        rng = self.rng
+        empty = {"pay_min": None, "pay_max": None, "pay_period": "", "pay_currency": "USD"}
+        if rng.random() < NO_PAY_SHARE:
+            return {**empty, "annual_pay_min": None, "annual_pay_max": None}
+        middle = title.annual_median * factor * rng.lognormvariate(0, 0.12)
+        low, high = middle * rng.uniform(0.8, 0.95), middle * rng.uniform(1.05, 1.25)
+        if rng.random() < title.hourly_share:
+            period, step = Job.PayPeriod.HOUR, Decimal("0.25")
+            low, high = low / 2080, high / 2080
+        else:
+            period, step = Job.PayPeriod.YEAR, Decimal("500")
+        pay_min = (Decimal(low) / step).quantize(Decimal(1)) * step
+        pay_max = (Decimal(high) / step).quantize(Decimal(1)) * step
+        if rng.random() < 0.1:
+            pay_min = pay_max  # a single figure, as many postings state it
+        return {
+            "pay_min": pay_min,
+            "pay_max": pay_max,
+            "pay_currency": "USD",
+            "pay_period": period,
+            "annual_pay_min": annualise(pay_min, period),
+            "annual_pay_max": annualise(pay_max, period),
+        }
+
+    def _description(
+        self, title: Title, name: str, company: str, city: City | None
+    ) -> tuple[str, str]:
+        rng = self.rng
+        text = FAMILY_TEXT[title.family]
+        where = f" in {city.place.name}" if city else ", working remotely"
+        summary = (
+            f"{company} is hiring a {name}{where} to {rng.choice(text['duty'])}. "
+            f"You will join a team that values clear work and good judgement."
+        )
+        sections = [
+            ("Job Summary", [summary], False),
+            ("Responsibilities", rng.sample(text["do"], min(5, len(text["do"]))), True),
+            ("Required qualifications", rng.sample(text["need"], min(4, len(text["need"]))), True),
+            ("Preferred qualifications", rng.sample(text["plus"], min(2, len(text["plus"]))), True),
+            (
+                "Benefits",
+                [
+                    "Medical, dental and vision coverage, paid time off, and a 401(k) with a "
+                    "company match."
+                ],
+                False,
+            ),
+        ]
+        html, lines = [], []
+        for heading, items, as_list in sections:
+            lines.append(heading)
+            lines.extend(items)
+            body = "".join(f"<li>{escape(item, quote=False)}</li>" for item in items)
+            html.append(
+                f"<h3>{heading}</h3>"
+                + (f"<ul>{body}</ul>" if as_list else f"<p>{escape(items[0], quote=False)}</p>")
+            )
+        return "".join(html), "\n".join(lines)
+
+
+def jobs_seed(
+    *, count: int, rng: random.Random, progress: Callable[[int], None] = lambda done: None
+) -> int:
+    """Generate ``count`` jobs (about 3% of them duplicate postings) and COPY them in.
+
+    Ids are given here, after the highest existing one, so the place links can be copied in the
+    same pass; the id sequence is moved past them afterwards. Returns how many were loaded.
+    """
+    catalogue = catalogue_load()
+    source, _ = Source.objects.get_or_create(name="Demo data", kind=Source.Kind.DEMO)
+    generator = JobGenerator(catalogue=catalogue, rng=rng, now=timezone.now())
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE listings_job IN EXCLUSIVE MODE")
+        cursor.execute("SELECT coalesce(max(id), 0) FROM listings_job")
+        first_id = cursor.fetchone()[0] + 1
+        links: list[tuple[int, int]] = []
+        rows = _rows(generator, first_id, count, source.pk, links, progress)
+        _copy(cursor, "listings_job", JOB_COLUMNS, rows)
+        _copy(cursor, "listings_job_places", ["job_id", "place_id"], iter(links))
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('listings_job', 'id'), %s)",
+            [first_id + count - 1],
+        )
+    jobs_collapse_duplicates()
+    return count
+
+
+def _rows(
+    generator: JobGenerator,
+    first_id: int,
+    count: int,
+    source_id: int,
+    links: list[tuple[int, int]],
+    progress: Callable[[int], None],
+) -> Iterator[tuple]:
+    previous = None
+    for pk in range(first_id, first_id + count):
+        if previous is not None and generator.rng.random() < DUPLICATE_SHARE:
+            row, places = generator.duplicate(*previous, pk)
+        else:
+            row, places = generator.job(pk, source_id)
+            previous = (row, places)
+        links.extend((pk, place_id) for place_id in places)
+        if (pk - first_id + 1) % 1000 == 0:
+            progress(1000)
+        yield tuple(row[column] for column in JOB_COLUMNS)
+    progress(count % 1000)
+
+
+def _copy(cursor, table: str, columns: list[str], rows: Iterator[tuple]) -> None:
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"  # noqa: S608 - fixed names
+    with cursor.cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+SHOWCASE_DESCRIPTION = """
+<h3>Job Summary</h3>
+<p>Apple is dedicated to creating technologies that enrich people's lives, and they are seeking a
+Machine Learning Engineer with expertise in computer vision and large-scale data processing. The
+role involves designing algorithms, building scalable data pipelines, and collaborating with
+multi-functional teams to deliver high-impact, production-quality solutions.</p>
+<h3>Responsibilities</h3>
+<ul>
+<li>Design, build, and maintain large-scale data processing workflows, ensuring efficiency,
+scalability, and reliability across diverse data sources and modalities.</li>
+<li>Develop and optimize computer vision models that power core product experiences, including
+areas such as image understanding, multi-view geometry, 3D reconstruction, and visual
+recognition.</li>
+<li>Partner closely with engineering, research, and data teams to translate product requirements
+into technical solutions.</li>
+<li>Explore emerging areas such as LLM-based agents, retrieval-augmented systems, and
+tool-oriented reasoning to improve internal workflows or data operations.</li>
+</ul>
+<h3>Required qualifications</h3>
+<ul>
+<li>Strong foundation in computer vision, including experience with deep learning-based vision
+models.</li>
+<li>Hands-on experience developing machine learning models using frameworks such as PyTorch or
+TensorFlow.</li>
+<li>Experience building or optimizing large-scale data pipelines.</li>
+<li>Proficiency in Python or C++ for algorithm development and data processing.</li>
+</ul>
+<h3>Preferred qualifications</h3>
+<ul>
+<li>PhD in a relevant field with research directly related to computer vision, large-scale data
+systems, or multimodal learning.</li>
+<li>Experience with GPU-based optimization, large-batch training, or distributed training.</li>
+</ul>
+"""
+
+
+def showcase_job_seed() -> None:
+    """The seed page's Apple posting, so the demo has the job the product grew from."""
+    apple = Company.objects.get(name="Apple")
+    title = "Machine Learning Engineer - Computer Vision & Data Systems"
+    if Job.objects.filter(company=apple, title=title).exists():
+        return
+    now = timezone.now()
+    job = Job.objects.create(
+        title=title,
+        company=apple,
+        workplace_type=Job.WorkplaceType.ON_SITE,
+        employment_type=Job.EmploymentType.FULL_TIME,
+        pay_min=Decimal("133600"),
+        pay_max=Decimal("160500"),
+        pay_period=Job.PayPeriod.YEAR,
+        description_html=SHOWCASE_DESCRIPTION,
+        apply_url="https://jobs.apple.com/",
+        status=Job.Status.PUBLISHED,
+        posted_at=now - timedelta(days=12),
+        expires_at=now + timedelta(days=48),
+        featured=True,
+    )
+    job.places.set([Place.objects.get(slug="sunnyvale-ca")])
+    job_refresh_places(job=job)

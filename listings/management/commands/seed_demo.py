@@ -1,0 +1,42 @@
+"""``manage.py seed_demo``: load the realistic demo data set (``make run`` does this once)."""
+
+import random
+import time
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from listings.demo import companies_seed, demo_reset, jobs_seed, places_seed, showcase_job_seed
+from listings.models import Job
+
+
+class Command(BaseCommand):
+    help = "Load places, ~500 companies and --jobs realistic jobs, deterministically (--seed)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--jobs", type=int, default=20_000, help="how many jobs to add")
+        parser.add_argument("--seed", type=int, default=2026, help="same seed, same data")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="do nothing when any job exists already"
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="delete all jobs, companies and places first"
+        )
+
+    def handle(self, *args, jobs: int, seed: int, if_empty: bool, reset: bool, **options):
+        if if_empty and Job.objects.exists():
+            self.stdout.write("Demo data is already loaded; nothing to do.")
+            return
+        started = time.monotonic()
+        if reset:
+            demo_reset()
+        rng = random.Random(seed)
+        places_seed()
+        companies_seed(rng=rng)
+        showcase_job_seed()
+        with tqdm(total=jobs, unit="jobs", disable=None, file=self.stderr) as bar:
+            jobs_seed(count=jobs, rng=rng, progress=bar.update)
+        self.stdout.write(
+            f"Loaded {jobs:,} demo jobs in {time.monotonic() - started:.0f} s "
+            f"({Job.objects.searchable().count():,} searchable after collapsing duplicates)."
+        )
