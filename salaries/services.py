@@ -1,0 +1,75 @@
+"""Writes: mapping jobs to occupations and refreshing salary aggregates."""
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone
+
+from listings.models import Job
+from salaries.aggregates import aggregates_insert
+from salaries.models import Occupation, SalaryAggregate, UnmappedTitle
+from salaries.normaliser import occupation_id_for_title, titles_assign_sql
+
+# Bumped on every refresh so cached insight boxes never outlive the figures they show.
+AGGREGATES_VERSION_KEY = "salaries:aggregates_version"
+
+
+def job_assign_occupation(*, job: Job) -> Occupation | None:
+    """Map one job's title to its occupation (or none) and store it; call after writing a job."""
+    occupation_id = occupation_id_for_title(job.title)
+    if occupation_id != job.occupation_id:
+        Job.objects.filter(pk=job.pk).update(occupation_id=occupation_id)
+        job.occupation_id = occupation_id
+    return Occupation.objects.get(pk=occupation_id) if occupation_id else None
+
+
+@transaction.atomic
+def jobs_assign_occupations() -> int:
+    """Map every job's title in one SQL pass; rebuild the unmapped-title list. Rows changed."""
+    sql, params = titles_assign_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        changed = cursor.rowcount
+        UnmappedTitle.objects.all().delete()
+        cursor.execute(
+            """
+            INSERT INTO salaries_unmappedtitle (title, job_count, updated_at)
+            SELECT title, count(*), now() FROM listings_job
+            WHERE occupation_id IS NULL GROUP BY title
+            """
+        )
+    return changed
+
+
+@transaction.atomic
+def unmapped_title_map(*, unmapped: UnmappedTitle, occupation: Occupation) -> int:
+    """Make an unmapped title an alias of ``occupation`` and map its jobs; jobs changed."""
+    occupation = Occupation.objects.select_for_update().get(pk=occupation.pk)
+    if unmapped.title not in occupation.aliases:
+        occupation.aliases = [*occupation.aliases, unmapped.title]
+        occupation.save(update_fields=["aliases"])
+    changed = Job.objects.filter(title=unmapped.title).update(occupation=occupation)
+    UnmappedTitle.objects.filter(pk=unmapped.pk).delete()
+    return changed
+
+
+@transaction.atomic
+def salary_aggregates_refresh(*, occupation: Occupation | None = None) -> int:
+    """Recompute today's aggregates for every occupation (or one), replacing today's rows.
+
+    Idempotent: a rerun the same day replaces, never duplicates. Earlier days stay as history.
+    """
+    today = timezone.localdate()
+    stale = SalaryAggregate.objects.filter(as_of=today)
+    if occupation is not None:
+        stale = stale.filter(occupation=occupation)
+    stale.delete()
+    written = aggregates_insert(as_of=today, occupation_id=occupation.pk if occupation else None)
+    transaction.on_commit(_aggregates_changed)
+    return written
+
+
+def _aggregates_changed() -> None:
+    try:
+        cache.incr(AGGREGATES_VERSION_KEY)
+    except ValueError:
+        cache.set(AGGREGATES_VERSION_KEY, 1, None)
