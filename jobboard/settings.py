@@ -158,3 +158,6 @@ LOGGING = {
 
 # Listings: how long a posting stays up unless it says otherwise, and search limits.
 JOB_DEFAULT_LIFETIME_DAYS = env.int("JOB_DEFAULT_LIFETIME_DAYS", default=30)
+
+# Salaries: below this many postings stating pay, a title x place gets no figures, only a note.
+SALARY_MIN_SAMPLE = env.int("SALARY_MIN_SAMPLE", default=5)
