@@ -1,4 +1,8 @@
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -60,4 +64,160 @@ class Company(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("listings:search") + f"?company={self.slug}"
+        return reverse("companies:detail", args=[self.slug])
+
+    @property
+    def rating(self) -> "CompanyRatingSummary | None":
+        """The rating summary, or None while no approved rating exists."""
+        try:
+            return self.rating_summary
+        except ObjectDoesNotExist:
+            return None
+
+
+class CompanySlugRedirect(models.Model):
+    """An old slug that keeps working after a merge or rename: it redirects to ``company``."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.company.slug}"
+
+
+def _score_field(label: str) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        label, validators=[MinValueValidator(0), MaxValueValidator(10)]
+    )
+
+
+class Rating(models.Model):
+    """One account's rating of one company, from the rating quiz."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for moderation"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    class EmploymentStatus(models.TextChoices):
+        CURRENT = "current", "Current employee"
+        FORMER = "former", "Former employee"
+
+    class RoleType(models.TextChoices):
+        FRONTLINE = "frontline", "Frontline"
+        OFFICE = "office", "Office"
+        MANAGEMENT = "management", "Management"
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="ratings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="company_ratings"
+    )
+    overall = _score_field("overall")
+    pay = _score_field("pay")
+    benefits = _score_field("benefits")
+    hours = _score_field("hours and flexibility")
+    workplace = _score_field("workplace")
+    employment_status = models.CharField(max_length=8, choices=EmploymentStatus.choices)
+    role_type = models.CharField(max_length=10, choices=RoleType.choices)
+    comment = models.TextField(max_length=1000, blank=True, help_text="Plain text, escaped")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "user"], name="rating_one_per_account"),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__lte": 10}), name=f"rating_{name}_at_most_10"
+                )
+                for name in ["overall", "pay", "benefits", "hours", "workplace"]
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["company", "status"], name="rating_company_status"),
+            models.Index(fields=["status", "-updated_at"], name="rating_moderation_queue"),
+            models.Index(fields=["ip_address", "-updated_at"], name="rating_ip_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.overall}/10 for {self.company} by {self.user}"
+
+
+class CompanyRatingSummary(models.Model):
+    """A company's approved ratings, aggregated in SQL by ``company_ratings_refresh``.
+
+    Stored rather than computed per request so job cards and pages read one row; ``rank`` is
+    the company's place among companies in its industry with enough ratings (ties share it).
+    """
+
+    company = models.OneToOneField(
+        Company, primary_key=True, on_delete=models.CASCADE, related_name="rating_summary"
+    )
+    score = models.DecimalField(max_digits=3, decimal_places=1)
+    count = models.PositiveIntegerField()
+    pay = models.DecimalField(max_digits=3, decimal_places=1)
+    benefits = models.DecimalField(max_digits=3, decimal_places=1)
+    hours = models.DecimalField(max_digits=3, decimal_places=1)
+    workplace = models.DecimalField(max_digits=3, decimal_places=1)
+    current_count = models.PositiveIntegerField()
+    former_count = models.PositiveIntegerField()
+    rank = models.PositiveIntegerField(null=True, blank=True)
+    rank_total = models.PositiveIntegerField(null=True, blank=True)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "company rating summaries"
+        indexes = [models.Index(fields=["rank"], name="rating_summary_rank")]
+
+    def __str__(self) -> str:
+        return f"{self.company_id}: {self.score} from {self.count}"
+
+    @property
+    def categories(self) -> list[dict]:
+        """Pay, Benefits, Hours and flexibility, Workplace: each score with a short phrase."""
+        return [
+            {"label": label, "score": score, "phrase": _phrase(score, phrases)}
+            for label, score, phrases in [
+                ("Pay", self.pay, CATEGORY_PHRASES["pay"]),
+                ("Benefits", self.benefits, CATEGORY_PHRASES["benefits"]),
+                ("Hours and flexibility", self.hours, CATEGORY_PHRASES["hours"]),
+                ("Workplace", self.workplace, CATEGORY_PHRASES["workplace"]),
+            ]
+        ]
+
+    @property
+    def current_percent(self) -> int:
+        return round(100 * self.current_count / self.count) if self.count else 0
+
+    @property
+    def former_percent(self) -> int:
+        return 100 - self.current_percent if self.count else 0
+
+
+# What a category score means in words, from 8 and up down to below 4 (the "What Apple
+# employees say" box on the seed page). Bands are wide so the phrase does not flip on a tenth.
+CATEGORY_PHRASES = {
+    "pay": ["Paid well", "Fair pay", "Pay could be better", "Underpaid"],
+    "benefits": ["Strong benefits", "Decent benefits", "Thin benefits", "Poor benefits"],
+    "hours": ["Flexible hours", "Mostly flexible", "Rigid schedules", "Hard to get time off"],
+    "workplace": [
+        "Great place to work",
+        "Good place to work",
+        "Mixed workplace",
+        "Difficult workplace",
+    ],
+}
+
+
+def _phrase(score, phrases: list[str]) -> str:
+    if score >= 8:
+        return phrases[0]
+    if score >= 6:
+        return phrases[1]
+    if score >= 4:
+        return phrases[2]
+    return phrases[3]

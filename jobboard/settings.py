@@ -8,6 +8,7 @@ SECRET_KEY and ALLOWED_HOSTS. Every variable is listed in README.md and .env.exa
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 env = environ.Env()
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -104,6 +105,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
+# Readable keys; django_celery_beat's DatabaseScheduler copies these entries into the database.
+CELERY_BEAT_SCHEDULE = {
+    "every-night-refresh-company-ratings": {
+        "task": "companies.tasks.refresh_company_ratings",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
 
 # https://docs.djangoproject.com/en/5.2/topics/auth/passwords/
 AUTH_PASSWORD_VALIDATORS = [
@@ -161,3 +169,12 @@ JOB_DEFAULT_LIFETIME_DAYS = env.int("JOB_DEFAULT_LIFETIME_DAYS", default=30)
 
 # Salaries: below this many postings stating pay, a title x place gets no figures, only a note.
 SALARY_MIN_SAMPLE = env.int("SALARY_MIN_SAMPLE", default=5)
+
+# Accounts (Django's auth views under /accounts/) and company ratings.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+RATING_MIN_FOR_RANK = env.int("RATING_MIN_FOR_RANK", default=10)
+RATING_DAILY_LIMIT_PER_ACCOUNT = env.int("RATING_DAILY_LIMIT_PER_ACCOUNT", default=5)
+RATING_DAILY_LIMIT_PER_IP = env.int("RATING_DAILY_LIMIT_PER_IP", default=20)
+RATING_TRUSTED_AFTER = env.int("RATING_TRUSTED_AFTER", default=3)

@@ -32,4 +32,4 @@ class JobQuerySet(models.QuerySet):
 
     def for_cards(self) -> "JobQuerySet":
         """Load what a result card shows in a bounded number of queries."""
-        return self.select_related("company").prefetch_related("places__parent")
+        return self.select_related("company__rating_summary").prefetch_related("places__parent")

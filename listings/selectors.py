@@ -17,7 +17,7 @@ POPULAR_CACHE_SECONDS = 60 * 60
 def job_for_detail(*, pk: int) -> Job:
     """Any job by id, whatever its status: closed and expired jobs stay readable."""
     return (
-        Job.objects.select_related("company__industry", "duplicate_of")
+        Job.objects.select_related("company__industry", "company__rating_summary", "duplicate_of")
         .prefetch_related("places__parent__parent")
         .get(pk=pk)
     )

@@ -1,0 +1,17 @@
+"""Accounts: Django's own auth views under /accounts/, logging in by email, plus sign-up."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from companies import views
+from companies.forms import EmailAuthenticationForm
+
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
+        name="login",
+    ),
+    path("", include("django.contrib.auth.urls")),
+]

@@ -1,0 +1,265 @@
+"""Writes for companies and ratings: the quiz, moderation, aggregates and merges."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from companies.models import Company, CompanySlugRedirect, Rating
+
+
+class RatingRefused(Exception):
+    """A rating submission we will not take; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, *, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class RatingSubmitted:
+    rating: Rating
+    edited: bool
+
+
+RATING_FIELDS = [
+    "overall",
+    "pay",
+    "benefits",
+    "hours",
+    "workplace",
+    "employment_status",
+    "role_type",
+    "comment",
+]
+
+
+def user_in_good_standing(*, user) -> bool:
+    """Staff, or an account with enough approved ratings and none rejected: skips moderation."""
+    if user.is_staff:
+        return True
+    statuses = list(Rating.objects.filter(user=user).values_list("status", flat=True))
+    approved = statuses.count(Rating.Status.APPROVED)
+    return Rating.Status.REJECTED not in statuses and approved >= settings.RATING_TRUSTED_AFTER
+
+
+def rating_submit(
+    *, company: Company, user, data: dict, ip_address: str | None, honeypot: str = ""
+) -> RatingSubmitted:
+    """Save ``user``'s rating of ``company``: a second submission edits the first.
+
+    One INSERT ... ON CONFLICT DO UPDATE on the (company, user) constraint, so two submissions
+    at once leave one row. New and edited ratings wait for moderation unless the account is in
+    good standing. Raises ``RatingRefused`` for a filled honeypot or a spent daily limit.
+    """
+    if honeypot:
+        # Only scripts fill a field people cannot see; tell them plainly and keep nothing.
+        raise RatingRefused(
+            "This form was filled in automatically, so it was not saved.", status=400
+        )
+    _check_daily_limits(company=company, user=user, ip_address=ip_address)
+    existing = Rating.objects.filter(company=company, user=user).first()
+    trusted = user_in_good_standing(user=user)
+    now = timezone.now()
+    rating = Rating(
+        company=company,
+        user=user,
+        ip_address=ip_address,
+        status=Rating.Status.APPROVED if trusted else Rating.Status.PENDING,
+        created_at=now,
+        updated_at=now,
+        **{name: data[name] for name in RATING_FIELDS},
+    )
+    rating.full_clean(
+        exclude=["company", "user"], validate_unique=False, validate_constraints=False
+    )
+    with transaction.atomic():
+        (rating,) = Rating.objects.bulk_create(
+            [rating],
+            update_conflicts=True,
+            unique_fields=["company", "user"],
+            update_fields=[*RATING_FIELDS, "status", "ip_address", "updated_at"],
+        )
+        was_counted = existing is not None and existing.status == Rating.Status.APPROVED
+        if trusted or was_counted:
+            _refresh_on_commit([company.pk])
+    rating = Rating.objects.get(company=company, user=user)
+    return RatingSubmitted(rating=rating, edited=existing is not None)
+
+
+def _check_daily_limits(*, company: Company, user, ip_address: str | None) -> None:
+    since = timezone.now() - timedelta(days=1)
+    recent = Rating.objects.filter(updated_at__gte=since).exclude(company=company, user=user)
+    if recent.filter(user=user).count() >= settings.RATING_DAILY_LIMIT_PER_ACCOUNT:
+        raise RatingRefused(
+            f"You have rated {settings.RATING_DAILY_LIMIT_PER_ACCOUNT} companies in the last "
+            "24 hours, the most we take from one account in a day. Please come back tomorrow.",
+            status=429,
+        )
+    if ip_address and (
+        recent.filter(ip_address=ip_address).count() >= settings.RATING_DAILY_LIMIT_PER_IP
+    ):
+        raise RatingRefused(
+            "Too many ratings came from your network in the last 24 hours. "
+            "Please come back tomorrow.",
+            status=429,
+        )
+
+
+def ratings_moderate(*, ratings: QuerySet[Rating], status: str) -> int:
+    """Approve or reject ratings in bulk; the companies' aggregates refresh after commit."""
+    with transaction.atomic():
+        company_ids = sorted(set(ratings.values_list("company_id", flat=True)))
+        count = ratings.exclude(status=status).update(status=status, updated_at=timezone.now())
+        _refresh_on_commit(company_ids)
+    return count
+
+
+def _refresh_on_commit(company_ids: list[int]) -> None:
+    from companies.tasks import refresh_company_ratings
+
+    transaction.on_commit(lambda: refresh_company_ratings.delay(company_ids=company_ids))
+
+
+def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
+    """Recompute the stored rating summaries in SQL; ``None`` means every company.
+
+    Aggregates the approved ratings of the given companies (deleting summaries of companies
+    left with none), then re-ranks every industry: one company's new score moves its
+    neighbours, and ranking a few thousand summary rows costs milliseconds. Ranks use the
+    score to one decimal as shown, so companies that look tied share a rank, and only
+    companies with at least RATING_MIN_FOR_RANK ratings are ranked. Returns how many
+    summaries now exist for the given companies.
+    """
+    only = None if company_ids is None else sorted(set(company_ids))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            """
+            DELETE FROM companies_companyratingsummary AS summary
+            WHERE (%(only)s::bigint[] IS NULL OR summary.company_id = ANY(%(only)s::bigint[]))
+              AND NOT EXISTS (
+                  SELECT 1 FROM companies_rating AS rating
+                  WHERE rating.company_id = summary.company_id AND rating.status = 'approved'
+              )
+            """,
+            {"only": only},
+        )
+        cursor.execute(
+            """
+            INSERT INTO companies_companyratingsummary (
+                company_id, score, count, pay, benefits, hours, workplace,
+                current_count, former_count, rank, rank_total, refreshed_at
+            )
+            SELECT company_id,
+                   round(avg(overall), 1), count(*),
+                   round(avg(pay), 1), round(avg(benefits), 1),
+                   round(avg(hours), 1), round(avg(workplace), 1),
+                   count(*) FILTER (WHERE employment_status = 'current'),
+                   count(*) FILTER (WHERE employment_status = 'former'),
+                   NULL, NULL, now()
+            FROM companies_rating
+            WHERE status = 'approved'
+              AND (%(only)s::bigint[] IS NULL OR company_id = ANY(%(only)s::bigint[]))
+            GROUP BY company_id
+            ON CONFLICT (company_id) DO UPDATE SET
+                score = EXCLUDED.score, count = EXCLUDED.count, pay = EXCLUDED.pay,
+                benefits = EXCLUDED.benefits, hours = EXCLUDED.hours,
+                workplace = EXCLUDED.workplace, current_count = EXCLUDED.current_count,
+                former_count = EXCLUDED.former_count, refreshed_at = EXCLUDED.refreshed_at
+            """,
+            {"only": only},
+        )
+        cursor.execute(
+            """
+            WITH ranked AS (
+                SELECT summary.company_id,
+                       CASE WHEN summary.count >= %(minimum)s THEN
+                           rank() OVER (
+                               PARTITION BY company.industry_id, summary.count >= %(minimum)s
+                               ORDER BY summary.score DESC
+                           )
+                       END AS rank,
+                       CASE WHEN summary.count >= %(minimum)s THEN
+                           count(*) OVER (
+                               PARTITION BY company.industry_id, summary.count >= %(minimum)s
+                           )
+                       END AS rank_total
+                FROM companies_companyratingsummary AS summary
+                JOIN companies_company AS company ON company.id = summary.company_id
+                WHERE company.industry_id IS NOT NULL
+            )
+            UPDATE companies_companyratingsummary AS summary
+            SET rank = ranked.rank, rank_total = ranked.rank_total
+            FROM ranked
+            WHERE ranked.company_id = summary.company_id
+              AND (summary.rank, summary.rank_total)
+                  IS DISTINCT FROM (ranked.rank, ranked.rank_total)
+            """,
+            {"minimum": settings.RATING_MIN_FOR_RANK},
+        )
+        # A company without an industry has nothing to be ranked within.
+        cursor.execute(
+            """
+            UPDATE companies_companyratingsummary AS summary SET rank = NULL, rank_total = NULL
+            FROM companies_company AS company
+            WHERE company.id = summary.company_id AND company.industry_id IS NULL
+              AND summary.rank IS NOT NULL
+            """
+        )
+        cursor.execute(
+            """
+            SELECT count(*) FROM companies_companyratingsummary
+            WHERE %(only)s::bigint[] IS NULL OR company_id = ANY(%(only)s::bigint[])
+            """,
+            {"only": only},
+        )
+        return cursor.fetchone()[0]
+
+
+@transaction.atomic
+def company_merge(*, source: Company, target: Company) -> None:
+    """Fold ``source`` into ``target``: its jobs and ratings move, its slug keeps redirecting.
+
+    Where one account rated both, the more recent rating is kept. Moved jobs get new
+    fingerprints (the company is part of one) and duplicates are collapsed again.
+    """
+    from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
+    from listings.models import Job
+
+    if source.pk == target.pk:
+        raise ValueError("A company cannot be merged into itself.")
+    both = Rating.objects.filter(user__company_ratings__company=source, company=target)
+    for kept in both:
+        theirs = Rating.objects.get(company=source, user_id=kept.user_id)
+        loser = theirs if kept.updated_at >= theirs.updated_at else kept
+        loser.delete()
+    Rating.objects.filter(company=source).update(company=target)
+
+    moved = list(
+        Job.objects.filter(company=source).values_list(
+            "pk", "title", "place_ids", "description_text", "fingerprint"
+        )
+    )
+    Job.objects.filter(company=source).update(company=target)
+    fingerprints = set()
+    updates = []
+    for pk, title, place_ids, description_text, old in moved:
+        new = job_fingerprint(
+            company_id=target.pk,
+            title=title,
+            place_ids=place_ids,
+            description_text=description_text,
+        )
+        fingerprints.update({old, new})
+        updates.append(Job(pk=pk, fingerprint=new))
+    Job.objects.bulk_update(updates, ["fingerprint"], batch_size=1000)
+    jobs_collapse_duplicates(fingerprints=fingerprints - {""})
+
+    CompanySlugRedirect.objects.filter(company=source).update(company=target)
+    CompanySlugRedirect.objects.update_or_create(old_slug=source.slug, defaults={"company": target})
+    source.delete()
+    _refresh_on_commit([target.pk])

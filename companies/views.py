@@ -1,0 +1,147 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from companies import selectors
+from companies.forms import RatingForm, SignUpForm
+from companies.jsonld import employer_rating_jsonld
+from companies.models import Company, Industry
+from companies.services import RatingRefused, rating_submit
+from listings.jsonld import json_for_script
+
+
+def _company_or_redirect(slug: str) -> Company | HttpResponse:
+    try:
+        return selectors.company_for_page(slug=slug)
+    except selectors.CompanyMoved as moved:
+        return redirect(moved.company, permanent=True)
+    except Company.DoesNotExist:
+        raise Http404("No company with this address.") from None
+
+
+def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    company = _company_or_redirect(slug)
+    if isinstance(company, HttpResponse):
+        return company
+    raw_page = request.GET.get("page", "1")
+    if not raw_page.isdigit() or int(raw_page) < 1:
+        return render(
+            request,
+            "companies/company_detail.html",
+            {"company": company, "error": "Pages are numbered from 1."},
+            status=400,
+        )
+    page = selectors.company_jobs_page(company=company, page_number=1)
+    if int(raw_page) > page.paginator.num_pages:
+        return render(
+            request,
+            "companies/company_detail.html",
+            {
+                "company": company,
+                "error": f"There are only {page.paginator.num_pages} pages of jobs.",
+            },
+            status=404,
+        )
+    if int(raw_page) > 1:
+        page = page.paginator.page(int(raw_page))
+    summary = company.rating
+    jsonld = employer_rating_jsonld(company, summary) if summary else None
+    return render(
+        request,
+        "companies/company_detail.html",
+        {
+            "company": company,
+            "summary": summary,
+            "jobs_page": page,
+            "pay_by_occupation": selectors.company_pay_by_occupation(company=company),
+            "pay_min_postings": selectors.PAY_MIN_POSTINGS,
+            "comments": selectors.company_recent_comments(company=company),
+            "jsonld": json_for_script(jsonld) if jsonld else None,
+            "min_for_rank": settings.RATING_MIN_FOR_RANK,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_rate(request: HttpRequest, slug: str) -> HttpResponse:
+    company = _company_or_redirect(slug)
+    if isinstance(company, HttpResponse):
+        return company
+    mine = selectors.rating_of_user(company=company, user=request.user)
+    form = RatingForm(request.POST or None, instance=mine)
+    context = {"company": company, "form": form, "mine": mine}
+    if request.method == "GET":
+        return render(request, "companies/rate.html", context)
+    if not form.is_valid():
+        return render(request, "companies/rate.html", context, status=400)
+    try:
+        submitted = rating_submit(
+            company=company,
+            user=request.user,
+            data=form.cleaned_data,
+            ip_address=request.META.get("REMOTE_ADDR"),
+            honeypot=form.cleaned_data.get("nickname", ""),
+        )
+    except RatingRefused as refused:
+        context["refusal"] = str(refused)
+        return render(request, "companies/rate.html", context, status=refused.status)
+    verb = "updated" if submitted.edited else "saved"
+    if submitted.rating.status == submitted.rating.Status.APPROVED:
+        messages.success(request, f"Thank you: your rating of {company.name} was {verb}.")
+    else:
+        messages.success(
+            request,
+            f"Thank you: your rating of {company.name} was {verb}. "
+            "It counts once a moderator has approved it.",
+        )
+    return redirect(company)
+
+
+def top_rated(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "companies/top_rated.html",
+        {"industries": selectors.industries_with_top_companies()},
+    )
+
+
+def top_rated_industry(request: HttpRequest, industry_slug: str) -> HttpResponse:
+    industry = get_object_or_404(Industry, slug=industry_slug)
+    return render(
+        request,
+        "companies/top_rated_industry.html",
+        {
+            "industry": industry,
+            "companies": selectors.companies_top_rated(industries=[industry]),
+            "min_for_rank": settings.RATING_MIN_FOR_RANK,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("listings:home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            user = form.save()
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect(_safe_next(request) or reverse("listings:home"))
+        return render(request, "registration/signup.html", {"form": form}, status=400)
+    return render(request, "registration/signup.html", {"form": form})
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
