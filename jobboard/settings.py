@@ -111,6 +111,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "companies.tasks.refresh_company_ratings",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Each source's own schedule (editable in admin) decides whether this run starts it.
+    "every-5-minutes-ingest-due-sources": {
+        "task": "listings.tasks.ingest_due_sources",
+        "schedule": 5 * 60,
+    },
+    "every-day-expire-jobs-past-their-expiry-date": {
+        "task": "listings.tasks.expire_past_due_jobs",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # https://docs.djangoproject.com/en/5.2/topics/auth/passwords/
@@ -178,3 +187,12 @@ RATING_MIN_FOR_RANK = env.int("RATING_MIN_FOR_RANK", default=10)
 RATING_DAILY_LIMIT_PER_ACCOUNT = env.int("RATING_DAILY_LIMIT_PER_ACCOUNT", default=5)
 RATING_DAILY_LIMIT_PER_IP = env.int("RATING_DAILY_LIMIT_PER_IP", default=20)
 RATING_TRUSTED_AFTER = env.int("RATING_TRUSTED_AFTER", default=3)
+
+# Ingestion of outside feeds (listings/ingest/): fetch limits, retries and the shrink guard.
+INGEST_FETCH_TIMEOUT_SECONDS = env.float("INGEST_FETCH_TIMEOUT_SECONDS", default=30.0)
+INGEST_FETCH_RETRIES = env.int("INGEST_FETCH_RETRIES", default=2)
+INGEST_FETCH_BACKOFF_SECONDS = env.float("INGEST_FETCH_BACKOFF_SECONDS", default=2.0)
+INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=100 * 1024 * 1024)
+INGEST_SHRINK_GUARD = env.float("INGEST_SHRINK_GUARD", default=0.5)
+INGEST_TASK_MAX_RETRIES = env.int("INGEST_TASK_MAX_RETRIES", default=3)
+INGEST_TASK_RETRY_SECONDS = env.float("INGEST_TASK_RETRY_SECONDS", default=60.0)

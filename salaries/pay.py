@@ -69,7 +69,10 @@ _CODE = "|".join(CURRENCY_CODES)
 _FIGURE = (
     rf"(?:(?P<{{p}}code_before>{_CODE})\s?)?(?P<{{p}}symbol>(?:{_SYMBOL})+)?\s?"
     rf"(?P<{{p}}number>\d{{{{1,3}}}}(?:,\d{{{{3}}}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:\s?(?P<{{p}}thousands>[kK])\b)?(?:\s?(?P<{{p}}code_after>{_CODE})\b)?"
+    rf"(?:\s?(?P<{{p}}thousands>[kK])\b)?"
+    # "$12B company", "$300 million raised": sizes of things, never pay.
+    rf"(?![A-Za-z0-9])(?!\s?(?:million|billion|bn|mn|[mb])\b)"
+    rf"(?:\s?(?P<{{p}}code_after>{_CODE})\b)?"
 )
 _RANGE = re.compile(
     _FIGURE.format(p="low_") + r"(?:\s*(?:-|–|—|to)\s*" + _FIGURE.format(p="high_") + r")?"

@@ -1,0 +1,82 @@
+"""The only network code of ingestion: http(s) with timeouts, a size cap and retries."""
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+from django.conf import settings
+
+# Worth another try: the server or the network may do better in a moment.
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+
+
+class FetchError(Exception):
+    """Nothing usable came back: the run fails and changes nothing."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    body: bytes
+    url: str
+    content_type: str
+
+
+def fetch(url: str) -> Fetched:
+    """The whole body at ``url``; retries timeouts, dropped connections and 5xx with backoff.
+
+    Only http and https are fetched. A body over INGEST_MAX_BYTES, a truncated body and any
+    other status than 200 raise FetchError.
+    """
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise FetchError(f"only http and https addresses are fetched, not {url!r}")
+    attempts = settings.INGEST_FETCH_RETRIES + 1
+    for attempt in range(attempts):
+        try:
+            return _fetch_once(url)
+        except _Retryable as exc:
+            if attempt + 1 == attempts:
+                raise FetchError(f"{exc} (after {attempts} attempts)") from exc
+            time.sleep(settings.INGEST_FETCH_BACKOFF_SECONDS * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+class _Retryable(Exception):
+    pass
+
+
+def _fetch_once(url: str) -> Fetched:
+    limit = settings.INGEST_MAX_BYTES
+    timeout = httpx.Timeout(settings.INGEST_FETCH_TIMEOUT_SECONDS)
+    headers = {"User-Agent": "PaylineJobs-ingest/1.0", "Accept-Encoding": "gzip, deflate"}
+    try:
+        with httpx.stream(
+            "GET", url, timeout=timeout, follow_redirects=True, headers=headers
+        ) as response:
+            if urlsplit(str(response.url)).scheme not in ("http", "https"):
+                raise FetchError(f"redirected away from http(s): {response.url}")
+            if response.status_code in RETRY_STATUSES:
+                raise _Retryable(f"{url} answered {response.status_code}")
+            if response.status_code != 200:
+                raise FetchError(f"{url} answered {response.status_code}")
+            declared = int(response.headers.get("content-length") or 0)
+            if declared > limit:
+                raise FetchError(f"{url} sends {declared:,} bytes, over the {limit:,} cap")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise FetchError(f"{url} sent more than the {limit:,} byte cap")
+                chunks.append(chunk)
+            return Fetched(
+                body=b"".join(chunks),
+                url=str(response.url),
+                content_type=response.headers.get("content-type", ""),
+            )
+    except httpx.TimeoutException as exc:
+        raise _Retryable(f"{url} timed out ({type(exc).__name__})") from exc
+    except (httpx.TransportError, httpx.DecodingError) as exc:
+        # Connection refused or reset, and bodies shorter than their Content-Length.
+        raise _Retryable(f"{url} failed: {exc or type(exc).__name__}") from exc
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"{url!r} is not a valid address: {exc}") from exc
