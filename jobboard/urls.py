@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("listings.urls")),
+    path("", include("salaries.urls")),
     path("", include("companies.urls")),
     path("accounts/", include("companies.account_urls")),
 ]

@@ -10,6 +10,7 @@ from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.models import Job, Place
 from listings.search import PageOutOfRange, job_search
+from salaries.selectors import search_salary_box
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -70,6 +71,9 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
         heading=_heading(landing_title or keywords.strip().title(), place),
         pagination=_pagination(params, results.page),
         canonical_url=_canonical_url(keywords, place, params),
+        salary_box=search_salary_box(
+            keywords=keywords, place=place, title_slug=slugify(landing_title)
+        ),
     )
     return render(request, "listings/search.html", context)
 

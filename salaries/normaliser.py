@@ -14,7 +14,7 @@ The same statement serves one title and every distinct title of a million jobs, 
 cannot drift apart; the bulk pass matches each distinct title once, not each row.
 """
 
-from django.db import connection
+from salaries.models import Occupation
 
 SIMILARITY_THRESHOLD = 0.6
 # A typo changes a title's length by a letter or two; "manager" vs "shop manager" is a
@@ -54,15 +54,13 @@ matches AS (
 """
 
 
-def occupation_id_for_title(title: str) -> int | None:
-    """The id of the occupation ``title`` means, or None when nothing is close enough."""
+def occupation_for_title(title: str) -> Occupation | None:
+    """The occupation ``title`` means, or None when nothing is close enough (one query)."""
     # Only our own constant SQL is formatted in; the title is a parameter.
     sql = _MATCHES.format(titles="SELECT %(title)s::text AS title")  # noqa: S608
-    sql += "SELECT occupation_id FROM matches"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"title": title, **_THRESHOLDS})
-        row = cursor.fetchone()
-    return row[0] if row else None
+    sql += "SELECT occupation.* FROM matches JOIN salaries_occupation AS occupation"
+    sql += " ON occupation.id = matches.occupation_id"
+    return next(iter(Occupation.objects.raw(sql, {"title": title, **_THRESHOLDS})), None)
 
 
 def titles_assign_sql() -> tuple[str, dict]:

@@ -7,19 +7,17 @@ from django.utils import timezone
 from listings.models import Job
 from salaries.aggregates import aggregates_insert
 from salaries.models import Occupation, SalaryAggregate, UnmappedTitle
-from salaries.normaliser import occupation_id_for_title, titles_assign_sql
-
-# Bumped on every refresh so cached insight boxes never outlive the figures they show.
-AGGREGATES_VERSION_KEY = "salaries:aggregates_version"
+from salaries.normaliser import occupation_for_title, titles_assign_sql
+from salaries.selectors import AGGREGATES_VERSION_KEY
 
 
 def job_assign_occupation(*, job: Job) -> Occupation | None:
     """Map one job's title to its occupation (or none) and store it; call after writing a job."""
-    occupation_id = occupation_id_for_title(job.title)
-    if occupation_id != job.occupation_id:
-        Job.objects.filter(pk=job.pk).update(occupation_id=occupation_id)
-        job.occupation_id = occupation_id
-    return Occupation.objects.get(pk=occupation_id) if occupation_id else None
+    occupation = occupation_for_title(job.title)
+    if job.occupation_id != (occupation.pk if occupation else None):
+        Job.objects.filter(pk=job.pk).update(occupation=occupation)
+    job.occupation = occupation
+    return occupation
 
 
 @transaction.atomic

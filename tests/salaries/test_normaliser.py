@@ -5,7 +5,7 @@ import pytest
 from listings.models import Job
 from salaries.demo import occupations_seed
 from salaries.models import Occupation, UnmappedTitle
-from salaries.normaliser import occupation_id_for_title
+from salaries.normaliser import occupation_for_title
 from salaries.services import job_assign_occupation, jobs_assign_occupations, unmapped_title_map
 from tests.factories import DraftJobFactory, PublishedJobFactory
 
@@ -115,12 +115,12 @@ def test_the_title_table_is_big_enough():
 
 @pytest.mark.parametrize(("title", "expected"), TITLES)
 def test_title_maps_to_its_occupation(occupations, title, expected):
-    assert occupation_id_for_title(title) == occupations[expected].pk
+    assert occupation_for_title(title) == occupations[expected]
 
 
 @pytest.mark.parametrize("title", UNMAPPED)
 def test_unrelated_or_vague_titles_stay_unmapped(occupations, title):
-    assert occupation_id_for_title(title) is None
+    assert occupation_for_title(title) is None
 
 
 def test_bulk_pass_maps_every_job_like_the_single_title_rule(occupations):
@@ -133,7 +133,7 @@ def test_bulk_pass_maps_every_job_like_the_single_title_rule(occupations):
     assert changed == len(jobs) + 1
     for job in jobs:
         job.refresh_from_db()
-        assert job.occupation_id == occupation_id_for_title(job.title)
+        assert job.occupation == occupation_for_title(job.title)
     draft.refresh_from_db()
     assert draft.occupation == occupations["Registered Nurse"]
     stray.refresh_from_db()
@@ -165,7 +165,7 @@ def test_mapping_an_unmapped_title_adds_an_alias_and_maps_its_jobs(occupations):
         occupations["Line Cook"].pk
     }
     assert not UnmappedTitle.objects.exists()
-    assert occupation_id_for_title("Senior Kitchen Porter") == occupations["Line Cook"].pk
+    assert occupation_for_title("Senior Kitchen Porter") == occupations["Line Cook"]
 
 
 def test_seeding_twice_changes_nothing(occupations):

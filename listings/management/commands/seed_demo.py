@@ -8,6 +8,8 @@ from tqdm import tqdm
 
 from listings.demo import companies_seed, demo_reset, jobs_seed, places_seed, showcase_job_seed
 from listings.models import Job
+from salaries.demo import occupations_seed
+from salaries.services import jobs_assign_occupations, salary_aggregates_refresh
 
 
 class Command(BaseCommand):
@@ -36,6 +38,9 @@ class Command(BaseCommand):
         showcase_job_seed()
         with tqdm(total=jobs, unit="jobs", disable=None, file=self.stderr) as bar:
             jobs_seed(count=jobs, rng=rng, progress=bar.update)
+        occupations_seed()
+        jobs_assign_occupations()
+        salary_aggregates_refresh()
         self.stdout.write(
             f"Loaded {jobs:,} demo jobs in {time.monotonic() - started:.0f} s "
             f"({Job.objects.searchable().count():,} searchable after collapsing duplicates)."
