@@ -51,6 +51,12 @@ class RatingForm(forms.ModelForm):
             "comment": forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons for required choices need no "---------" entry.
+        self.fields["employment_status"].choices = Rating.EmploymentStatus.choices
+        self.fields["role_type"].choices = Rating.RoleType.choices
+
 
 class SignUpForm(UserCreationForm):
     """An account identified by its email address (used as the username too)."""

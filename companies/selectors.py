@@ -51,6 +51,8 @@ def company_jobs_page(*, company: Company, page_number: int) -> Page:
         .order_by("-posted_at", "-id")
         .select_related("company__rating_summary")
         .prefetch_related("places__parent")
+        # The cards show no description; these columns are most of a row's bytes.
+        .defer("description_html", "description_text", "search_vector")
     )
     return Paginator(jobs, JOBS_PER_PAGE, allow_empty_first_page=True).page(page_number)
 

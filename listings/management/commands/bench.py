@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from companies.bench import company_page_bench
 from listings.bench import search_bench, write_results
 from listings.models import Job, Source
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         results = search_bench(repeat=repeat, log=self.stdout.write)
+        results.update(company_page_bench(repeat=repeat, log=self.stdout.write))
         results.update(jobs=jobs, measured_at=timezone.now().isoformat(timespec="seconds"))
         path = settings.VAR_DIR / "bench" / "results.json"
         write_results(path, results)

@@ -6,6 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
+from companies.demo import ratings_seed
 from listings.demo import companies_seed, demo_reset, jobs_seed, places_seed, showcase_job_seed
 from listings.models import Job
 from salaries.demo import occupations_seed
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         occupations_seed()
         jobs_assign_occupations()
         salary_aggregates_refresh()
+        ratings_seed(seed=seed)
         self.stdout.write(
             f"Loaded {jobs:,} demo jobs in {time.monotonic() - started:.0f} s "
             f"({Job.objects.searchable().count():,} searchable after collapsing duplicates)."
