@@ -1,9 +1,17 @@
-from django.contrib import admin, messages
-from django.db.models import QuerySet
-from django.utils.html import format_html
+from functools import partial
+from urllib.parse import urlsplit
 
-from listings.models import Job, Place, Source
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from listings.ingest.run import ingest_run_confirm_expiry
+from listings.models import IngestRun, Job, Place, Source
 from listings.services import job_refresh_places, jobs_set_status
+from listings.tasks import ingest_source
 from salaries.display import format_pay_range
 
 STATUS_COLOURS = {
@@ -26,11 +34,144 @@ class PlaceAdmin(admin.ModelAdmin):
     readonly_fields = ["lineage"]
 
 
+class SourceForm(forms.ModelForm):
+    """Checks that a source can be read before it is saved: right address for its kind."""
+
+    class Meta:
+        model = Source
+        fields = [
+            "name",
+            "kind",
+            "address",
+            "upload",
+            "company",
+            "enabled",
+            "schedule",
+            "feed_is_complete",
+            "next_run_at",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, address = cleaned.get("kind"), (cleaned.get("address") or "").strip()
+        scheme = urlsplit(address).scheme.lower()
+        if kind == Source.Kind.FILE:
+            if not cleaned.get("upload"):
+                self.add_error("upload", "A file source needs a CSV or JSON file.")
+        elif "://" in address and scheme not in ("http", "https"):
+            self.add_error("address", "Only http and https addresses are fetched.")
+        elif kind in (Source.Kind.JSONLD, Source.Kind.RSS) and scheme not in ("http", "https"):
+            self.add_error("address", "Give the http(s) address of the page or feed.")
+        elif kind in (Source.Kind.GREENHOUSE, Source.Kind.LEVER, Source.Kind.ASHBY) and (
+            not address or (" " in address and "://" not in address)
+        ):
+            self.add_error("address", "Give the board token, slug or name, or the API address.")
+        return cleaned
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind"]
-    list_filter = ["kind"]
-    search_fields = ["name"]
+    form = SourceForm
+    list_display = [
+        "name",
+        "kind",
+        "company",
+        "enabled",
+        "schedule",
+        "feed_is_complete",
+        "next_run_at",
+        "runs_link",
+    ]
+    list_filter = ["kind", "enabled", "schedule"]
+    search_fields = ["name", "address"]
+    list_select_related = ["company"]
+    autocomplete_fields = ["company"]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = ["run_now"]
+
+    @admin.display(description="Runs")
+    def runs_link(self, source: Source) -> str:
+        url = reverse("admin:listings_ingestrun_changelist") + f"?source__id__exact={source.pk}"
+        return format_html('<a href="{}">History</a>', url)
+
+    @admin.action(description="Run selected sources now")
+    def run_now(self, request, queryset: QuerySet[Source]) -> None:
+        sources = list(queryset.exclude(kind=Source.Kind.DEMO))
+        for source in sources:
+            transaction.on_commit(partial(ingest_source.delay, source.pk, "admin"))
+        self.message_user(
+            request,
+            f"Started {len(sources)} source run(s); their counts appear in the run history.",
+            messages.SUCCESS,
+        )
+
+
+@admin.register(IngestRun)
+class IngestRunAdmin(admin.ModelAdmin):
+    """The history of runs: read-only, with the one decision an admin makes here."""
+
+    list_display = [
+        "started_at",
+        "source",
+        "status",
+        "trigger",
+        "fetched",
+        "created",
+        "updated",
+        "unchanged",
+        "expired",
+        "rejected",
+        "seconds",
+        "expiry_held",
+    ]
+    list_filter = ["status", "expiry_held", "trigger", "source"]
+    search_fields = ["source__name", "error"]
+    list_select_related = ["source"]
+    date_hierarchy = "started_at"
+    actions = ["confirm_expiry"]
+    exclude = ["rejections", "payload"]
+    readonly_fields = ["rejected_records"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        names = [f.name for f in IngestRun._meta.fields if f.name not in self.exclude]
+        return [*names, "rejected_records"]
+
+    def get_queryset(self, request):
+        # The compressed payload can be megabytes a row; lists never need it.
+        return super().get_queryset(request).defer("payload")
+
+    @admin.display(description="Seconds")
+    def seconds(self, run: IngestRun) -> str:
+        return f"{run.duration.total_seconds():.1f}" if run.duration else "-"
+
+    @admin.display(description="Rejected records")
+    def rejected_records(self, run: IngestRun) -> str:
+        if not run.rejections:
+            return "-"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            ((r["external_id"], r["title"], r["reason"]) for r in run.rejections),
+        )
+        return format_html(
+            "<table><tr><th>External id</th><th>Title</th><th>Reason</th></tr>{}</table>", rows
+        )
+
+    @admin.action(description="Confirm expiry of postings the feed stopped listing")
+    def confirm_expiry(self, request, queryset: QuerySet[IngestRun]) -> None:
+        for run in queryset.select_related("source"):
+            try:
+                count = ingest_run_confirm_expiry(run=run)
+            except ValueError as exc:
+                self.message_user(request, f"{run}: {exc}", messages.ERROR)
+            else:
+                self.message_user(request, f"{run}: expired {count} postings.", messages.SUCCESS)
 
 
 @admin.register(Job)

@@ -63,7 +63,8 @@ class PlaceResolver:
         state = None
         if region:
             state = _state(region, country_place)
-            if state is None and country_place is not None and create_parents:
+            # A code we do not know ("LND") is not a name to create a state with.
+            if state is None and country_place is not None and create_parents and len(region) > 3:
                 state = _child(country_place, region, Place.Kind.STATE, create=True)
         parent = state or country_place
         if city:

@@ -71,10 +71,6 @@ def digest_json(value: Any) -> str:
     return hashlib.sha1(encoded.encode(), usedforsecurity=False).hexdigest()
 
 
-def digest_bytes(value: bytes) -> str:
-    return hashlib.sha1(value, usedforsecurity=False).hexdigest()
-
-
 def load_json(payload: bytes) -> Any:
     """JSON from a payload, or a PayloadError that says what came instead."""
     try:

@@ -10,7 +10,7 @@ from listings.ingest.records import (
     Record,
     RecordError,
     clean_text,
-    digest_bytes,
+    digest_json,
     employment_type,
     http_url,
     parse_when,
@@ -44,7 +44,7 @@ def items(payload: bytes, *, url: str = "") -> list[RawItem]:
             RawItem(
                 external_id=external_id[:255],
                 data=fields,
-                digest=digest_bytes(etree.tostring(entry, method="c14n")),
+                digest=digest_json(fields),
             )
         )
     return found
