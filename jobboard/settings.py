@@ -120,6 +120,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "listings.tasks.expire_past_due_jobs",
         "schedule": crontab(hour=2, minute=30),
     },
+    # After the expiry run, so tonight's figures count only postings still open.
+    "every-night-refresh-salary-aggregates": {
+        "task": "salaries.tasks.refresh_salary_aggregates",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 # https://docs.djangoproject.com/en/5.2/topics/auth/passwords/
