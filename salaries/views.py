@@ -6,7 +6,7 @@ from listings.jsonld import json_for_script
 from listings.models import Place
 from salaries import selectors
 from salaries.charts import histogram_chart
-from salaries.jsonld import faq_jsonld, occupation_jsonld
+from salaries.jsonld import occupation_jsonld
 from salaries.models import Occupation
 
 
@@ -32,14 +32,15 @@ def occupation(request: HttpRequest, occupation_slug: str, place_slug: str | Non
     occupation = _occupation_or_404(occupation_slug)
     place = _place_or_404(place_slug)
     insight = selectors.salary_insight(occupation=occupation, place=place)
-    jsonld = [data for data in (occupation_jsonld(insight), faq_jsonld(insight.faq)) if data]
+    # The FAQ partial carries its own FAQPage JSON-LD.
+    jsonld = occupation_jsonld(insight)
     return render(
         request,
         "salaries/occupation.html",
         {
             "insight": insight,
             "histogram": histogram_chart(insight.aggregate) if insight.published else None,
-            "jsonld": [json_for_script(data) for data in jsonld],
+            "jsonld": json_for_script(jsonld) if jsonld else None,
             "min_sample": settings.SALARY_MIN_SAMPLE,
         },
     )
