@@ -9,6 +9,7 @@ from django.utils import timezone
 from companies.bench import company_page_bench
 from listings.bench import search_bench, write_results
 from listings.models import Job, Source
+from salaries.bench import salary_bench
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             cursor.execute("ANALYZE")
         results = search_bench(repeat=repeat, log=self.stdout.write)
         results.update(company_page_bench(repeat=repeat, log=self.stdout.write))
+        results.update(salary_bench(repeat=repeat, log=self.stdout.write))
         results.update(jobs=jobs, measured_at=timezone.now().isoformat(timespec="seconds"))
         path = settings.VAR_DIR / "bench" / "results.json"
         write_results(path, results)
