@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from companies.bench import company_page_bench
 from listings.bench import search_bench, write_results
+from listings.ingest.bench import ingest_bench
 from listings.models import Job, Source
 from salaries.bench import salary_bench
 
@@ -18,8 +19,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--jobs", type=int, default=100_000)
         parser.add_argument("--repeat", type=int, default=20, help="timed runs per scenario")
+        parser.add_argument(
+            "--ingest-postings", type=int, default=50_000, help="size of the ingest bench feed"
+        )
 
-    def handle(self, *args, jobs: int, repeat: int, **options):
+    def handle(self, *args, jobs: int, repeat: int, ingest_postings: int, **options):
         if connection.settings_dict["NAME"] == "jobboard":
             raise CommandError("Run the bench on its own database: make bench does that.")
         # Query logging under DEBUG would make every request slower and grow memory.
@@ -32,6 +36,8 @@ class Command(BaseCommand):
         results = search_bench(repeat=repeat, log=self.stdout.write)
         results.update(company_page_bench(repeat=repeat, log=self.stdout.write))
         results.update(salary_bench(repeat=repeat, log=self.stdout.write))
+        # Last: it writes and deletes 50,000 rows, which the read benches should not see.
+        results.update(ingest_bench(postings=ingest_postings, log=self.stdout.write))
         results.update(jobs=jobs, measured_at=timezone.now().isoformat(timespec="seconds"))
         path = settings.VAR_DIR / "bench" / "results.json"
         write_results(path, results)
