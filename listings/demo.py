@@ -241,14 +241,12 @@ class JobGenerator:
         """The same posting again, as another board syndicating it would list it days later."""
         copy = dict(original)
         later = original["posted_at"] + timedelta(hours=self.rng.randint(2, 96))
+        if later > self.now:
+            later = original["posted_at"] + (self.now - original["posted_at"]) / 2
         copy.update(
-            id=pk,
-            external_id=f"demo-{pk}",
-            posted_at=min(later, self.now),
-            created_at=min(later, self.now),
-            updated_at=min(later, self.now),
-            featured=False,
+            id=pk, external_id=f"demo-{pk}", posted_at=later, created_at=later, updated_at=later
         )
+        copy["featured"] = False
         return copy, places
 
     def _title_text(self, title: Title) -> tuple[str, float]:

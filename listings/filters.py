@@ -54,11 +54,19 @@ class JobSearchFilter(django_filters.FilterSet):
         error_messages={"max_length": "Keep the search under %(limit_value)d characters."},
     )
     l = PlaceFilter(method="filter_place", max_length=100, label="Where")  # noqa: E741
+    # distinct=False: these are columns of the job row, and DISTINCT would make PostgreSQL
+    # sort every match before it could return the first page.
     workplace_type = django_filters.MultipleChoiceFilter(
-        choices=Job.WorkplaceType.choices, label="Workplace", widget=forms.CheckboxSelectMultiple
+        choices=Job.WorkplaceType.choices,
+        label="Workplace",
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     employment_type = django_filters.MultipleChoiceFilter(
-        choices=Job.EmploymentType.choices, label="Job type", widget=forms.CheckboxSelectMultiple
+        choices=Job.EmploymentType.choices,
+        label="Job type",
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     salary_min = django_filters.NumberFilter(
         field_name="annual_pay_max",

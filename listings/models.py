@@ -288,8 +288,11 @@ class Job(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
 
-    # Maintained by a database trigger (migration 0002), so no code path can leave it stale.
+    # Maintained by a database trigger (migrations 0002 and 0006), so no code path can leave
+    # them stale. search_vector holds title (A), company (B) and description (C); heading_vector
+    # only title and company, so "the heading matches" is one small index lookup.
     search_vector = SearchVectorField(null=True, editable=False)
+    heading_vector = SearchVectorField(null=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -318,6 +321,11 @@ class Job(models.Model):
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             GinIndex(
+                fields=["heading_vector"],
+                name="job_heading_vector_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
+            GinIndex(
                 fields=["place_ids"],
                 name="job_place_ids_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
@@ -328,8 +336,9 @@ class Job(models.Model):
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(
-                fields=["-annual_pay_max"],
-                name="job_pay_live",
+                models.F("annual_pay_max").desc(nulls_last=True),
+                models.F("posted_at").desc(),
+                name="job_pay_posted_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(

@@ -3,8 +3,7 @@
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.core.paginator import Page, Paginator
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db.models import F, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -12,12 +11,16 @@ from django.utils.safestring import SafeString, mark_safe
 from listings.models import SEARCH_CONFIG, Job
 
 PER_PAGE = 20
+# Results are counted exactly up to this many and shown as "10,000+" beyond: an exact count of
+# a broad search visits every matching row, and nobody pages past the 500th page.
+MAX_RESULTS = 10_000
 # ts_headline marks matches with these private-use characters; the text around them is
 # escaped in Python before they become <mark> tags, so description text can never inject HTML.
 _MARK_START, _MARK_END = "\ue000", "\ue001"
 # Description text has one line per paragraph or list item; in a one-line snippet, items that
 # end without punctuation are kept apart by a middle dot instead of running together.
 _LINE_BREAK = re.compile(r"([.!?:;,]?)\s*\n\s*")
+_NEWEST_FIRST = ("-posted_at", "-id")
 
 
 class PageOutOfRange(Exception):
@@ -32,17 +35,30 @@ class PageOutOfRange(Exception):
 class SearchResults:
     """One page of results with what the page needs to describe it."""
 
-    page: Page
+    number: int
     total: int
+    capped: bool  # True when there are more than MAX_RESULTS matches; total is then the cap
     jobs: list[Job] = field(default_factory=list)
 
     @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // PER_PAGE))
+
+    @property
     def first_index(self) -> int:
-        return self.page.start_index()
+        return (self.number - 1) * PER_PAGE + 1 if self.jobs else 0
 
     @property
     def last_index(self) -> int:
-        return self.page.end_index()
+        return (self.number - 1) * PER_PAGE + len(self.jobs)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
 
 
 def keyword_query(text: str) -> SearchQuery:
@@ -51,40 +67,70 @@ def keyword_query(text: str) -> SearchQuery:
 
 
 def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: int) -> SearchResults:
-    """Rank, sort and page the already filtered ``jobs``; mark matches in a snippet.
+    """Match, order and page the already filtered ``jobs``; mark matches in a snippet.
 
-    ``jobs`` comes from ``JobSearchFilter.qs``; this adds the full-text match, so that the
-    filter (GIN index on search_vector) and the ranking use one tsquery. Relevance is
-    ``ts_rank`` with title (A) above company (B) above description (C), newest first on ties.
-    Raises ``PageOutOfRange`` for a page past the end.
+    ``jobs`` comes from ``JobSearchFilter.qs``. Relevance is the weighting of the search vector
+    (title A, company B, description C) made cheap enough for a million postings: jobs whose
+    title or company holds every searched word come first, then jobs that match in their
+    description, newest first within each. Both tiers are read in index order, so a page costs
+    the same for a search matching 50 jobs or 50,000; ranking every match with ts_rank did not.
+    Without keywords, featured jobs come first. Raises ``PageOutOfRange`` past the last page.
     """
     jobs = jobs.searchable()
     query = keyword_query(keywords) if keywords else None
     if query is not None:
-        jobs = jobs.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
-    jobs = jobs.order_by(*_ordering(sort, ranked=query is not None))
+        jobs = jobs.filter(search_vector=query)
+    total = jobs.values("pk")[: MAX_RESULTS + 1].count()
+    results = SearchResults(
+        number=page_number, total=min(total, MAX_RESULTS), capped=total > MAX_RESULTS
+    )
+    if page_number > results.num_pages:
+        raise PageOutOfRange(results.num_pages)
 
-    paginator = Paginator(jobs, PER_PAGE, allow_empty_first_page=True)
-    if page_number > paginator.num_pages:
-        raise PageOutOfRange(paginator.num_pages)
-    page = paginator.page(page_number)
-    page_jobs = page.object_list.for_cards()
-    if query is not None:
-        page_jobs = page_jobs.annotate(headline=_headline(query))
-    page.object_list = list(page_jobs)
-    for job in page.object_list:
-        job.snippet = _snippet(job)
-    return SearchResults(page=page, total=paginator.count, jobs=page.object_list)
-
-
-def _ordering(sort: str, *, ranked: bool) -> list:
+    offset = (page_number - 1) * PER_PAGE
     if sort == "date":
-        return ["-posted_at", "-id"]
-    if sort == "pay":
-        return [F("annual_pay_max").desc(nulls_last=True), "-posted_at", "-id"]
-    if ranked:
-        return ["-rank", "-posted_at", "-id"]
-    return ["-featured", "-posted_at", "-id"]
+        ids = _ids(jobs.order_by(*_NEWEST_FIRST), offset)
+    elif sort == "pay":
+        ids = _ids(jobs.order_by(F("annual_pay_max").desc(nulls_last=True), *_NEWEST_FIRST), offset)
+    elif query is not None:
+        ids = _tiered_ids(
+            jobs.filter(heading_vector=query), jobs.exclude(heading_vector=query), offset
+        )
+    else:
+        ids = _tiered_ids(jobs.filter(featured=True), jobs.filter(featured=False), offset)
+    results.jobs = _cards(ids, query)
+    return results
+
+
+def _ids(jobs: QuerySet[Job], offset: int, limit: int = PER_PAGE) -> list[int]:
+    return list(jobs.values_list("pk", flat=True)[offset : offset + limit])
+
+
+def _tiered_ids(first: QuerySet[Job], second: QuerySet[Job], offset: int) -> list[int]:
+    """Ids of one page of ``first`` then ``second``, each newest first.
+
+    The second tier is only read when the page reaches past the end of the first; the first
+    tier is then counted, which is cheap because it ends on or before this page.
+    """
+    ids = _ids(first.order_by(*_NEWEST_FIRST), offset)
+    if len(ids) == PER_PAGE:
+        return ids
+    first_count = offset + len(ids) if ids else first.count()
+    return ids + _ids(
+        second.order_by(*_NEWEST_FIRST), max(0, offset - first_count), PER_PAGE - len(ids)
+    )
+
+
+def _cards(ids: list[int], query: SearchQuery | None) -> list[Job]:
+    """The jobs behind ``ids``, in that order, with what a result card shows."""
+    jobs = Job.objects.filter(pk__in=ids).for_cards()
+    if query is not None:
+        jobs = jobs.annotate(headline=_headline(query))
+    by_id = {job.pk: job for job in jobs}
+    cards = [by_id[pk] for pk in ids]
+    for job in cards:
+        job.snippet = _snippet(job)
+    return cards
 
 
 def _headline(query: SearchQuery) -> SearchHeadline:

@@ -9,7 +9,7 @@ from listings import selectors
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.models import Job, Place
-from listings.search import PageOutOfRange, job_search
+from listings.search import PageOutOfRange, SearchResults, job_search
 from salaries.selectors import search_salary_box
 
 
@@ -69,7 +69,7 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
         results=results,
         place=place,
         heading=_heading(landing_title or keywords.strip().title(), place),
-        pagination=_pagination(params, results.page),
+        pagination=_pagination(params, results),
         canonical_url=_canonical_url(keywords, place, params),
         salary_box=search_salary_box(
             keywords=keywords, place=place, title_slug=slugify(landing_title)
@@ -105,9 +105,9 @@ def _page_url(params, number: int) -> str:
     return f"?{query.urlencode()}"
 
 
-def _pagination(params, page) -> dict:
+def _pagination(params, results: SearchResults) -> dict:
     """Numbered links around the current page (first, last, two either side), prev and next."""
-    last = page.paginator.num_pages
+    page, last = results, results.num_pages
     wanted = sorted({1, last, *range(page.number - 2, page.number + 3)} & set(range(1, last + 1)))
     links, previous = [], 0
     for number in wanted:
@@ -119,8 +119,8 @@ def _pagination(params, page) -> dict:
         previous = number
     return {
         "links": links,
-        "previous_url": _page_url(params, page.number - 1) if page.has_previous() else "",
-        "next_url": _page_url(params, page.number + 1) if page.has_next() else "",
+        "previous_url": _page_url(params, page.number - 1) if page.has_previous else "",
+        "next_url": _page_url(params, page.number + 1) if page.has_next else "",
     }
 
 

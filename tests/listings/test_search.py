@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from listings import search
 from listings.search import PER_PAGE
 from tests.factories import (
     ClosedJobFactory,
@@ -291,8 +292,42 @@ def test_query_count_is_bounded(client, places, django_assert_max_num_queries):
             places=[places.san_jose if index % 2 else places.austin],
             company=CompanyFactory(),
         )
-    with django_assert_max_num_queries(7):
+    # place (2), count, two tiers of ids, cards with places (3), salary box occupation (1)
+    with django_assert_max_num_queries(10):
         response = client.get(SEARCH, {"q": "nurse", "l": "CA", "workplace_type": "on_site"})
     assert len(response.context["results"].jobs) == 15
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(10):
         client.get(SEARCH, {"q": "nurse", "page": 2, "sort": "pay"})
+
+
+def test_heading_matches_page_before_description_matches_without_gaps(client):
+    now = timezone.now()
+    in_heading = [
+        PublishedJobFactory(title="Welder", posted_at=now - timedelta(days=5, hours=index))
+        for index in range(5)
+    ]
+    in_description = [
+        PublishedJobFactory(
+            title="Fabricator",
+            description_html="<p>Assist the welder on site.</p>",
+            posted_at=now - timedelta(hours=index),
+        )
+        for index in range(50)
+    ]
+    pages = [
+        [job.pk for job in client.get(SEARCH, {"q": "welder", "page": n}).context["results"].jobs]
+        for n in (1, 2, 3)
+    ]
+    expected = [job.pk for job in in_heading] + [job.pk for job in in_description]
+    assert pages[0] + pages[1] + pages[2] == expected
+    assert [len(page) for page in pages] == [20, 20, 15]
+
+
+def test_broad_searches_count_up_to_a_cap(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 25)
+    for _ in range(30):
+        PublishedJobFactory(title="Cashier")
+    response = client.get(SEARCH, {"q": "cashier"})
+    assert "Showing results 1-20 of 25+" in response.content.decode()
+    assert response.context["results"].num_pages == 2
+    assert client.get(SEARCH, {"q": "cashier", "page": 3}).status_code == 404
