@@ -3,9 +3,12 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from listings.ingest.run import ingest_run_confirm_expiry
@@ -88,6 +91,29 @@ class SourceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["company"]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["run_now"]
+
+    def get_urls(self):
+        run = self.admin_site.admin_view(self.run_now_view)
+        return [path("<int:source_id>/run/", run, name="listings_source_run"), *super().get_urls()]
+
+    def run_now_view(self, request, source_id: int) -> HttpResponse:
+        """The "Run now" button on a source's page: queue one run, then show the history."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"], "Run a source with the button on its page.")
+        source = get_object_or_404(Source, pk=source_id)
+        if not self.has_change_permission(request, source):
+            raise PermissionDenied
+        if source.kind == Source.Kind.DEMO:
+            self.message_user(request, "Demo data is loaded by seed_demo, not run.", messages.ERROR)
+            return redirect("admin:listings_source_change", source.pk)
+        transaction.on_commit(partial(ingest_source.delay, source.pk, "admin"))
+        self.message_user(
+            request,
+            f"Started a run of {source}; its counts appear below when it finishes.",
+            messages.SUCCESS,
+        )
+        runs = reverse("admin:listings_ingestrun_changelist")
+        return redirect(f"{runs}?source__id__exact={source.pk}")
 
     @admin.display(description="Runs")
     def runs_link(self, source: Source) -> str:

@@ -131,3 +131,32 @@ def test_anonymous_visitors_cannot_reach_sources_or_runs(client):
     for url in (SOURCES, RUNS):
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_run_now_button_on_a_source_page(
+    admin_client, feed_server, places, eager_celery, django_capture_on_commit_callbacks
+):
+    url = feed_server.serve("/b", recorded("gh_board_aetion.json"))
+    source = Source.objects.create(name="Aetion", kind="greenhouse", address=url)
+    page = admin_client.get(reverse("admin:listings_source_change", args=[source.pk]))
+    run_url = reverse("admin:listings_source_run", args=[source.pk])
+    assert f'action="{run_url}"' in page.content.decode() and "csrfmiddlewaretoken" in (
+        page.content.decode()
+    )
+    assert admin_client.get(run_url).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(run_url)
+    assert response.status_code == 302 and f"source__id__exact={source.pk}" in response["Location"]
+    assert IngestRun.objects.get(source=source).created == 5
+    assert admin_client.post(reverse("admin:listings_source_run", args=[99999])).status_code == 404
+
+
+def test_run_now_needs_permission_to_change_sources(client, django_user_model, feed_server):
+    source = Source.objects.create(name="S", kind="greenhouse", address=feed_server.serve("/b", {}))
+    run_url = reverse("admin:listings_source_run", args=[source.pk])
+    anonymous = client.post(run_url)
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
+    staff = django_user_model.objects.create_user("clerk", password="pw-for-test", is_staff=True)
+    client.force_login(staff)
+    assert client.post(run_url).status_code == 403
+    assert not IngestRun.objects.exists()
