@@ -120,10 +120,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "listings.tasks.expire_past_due_jobs",
         "schedule": crontab(hour=2, minute=30),
     },
-    # After the expiry run, so tonight's figures count only postings still open.
-    "every-night-refresh-salary-aggregates": {
+    # Hourly, so "cities hiring most" counts stay current; each run replaces today's rows.
+    "every-hour-refresh-salary-aggregates": {
         "task": "salaries.tasks.refresh_salary_aggregates",
-        "schedule": crontab(hour=3, minute=45),
+        "schedule": crontab(minute=45),
     },
 }
 

@@ -27,6 +27,14 @@ STATUS_COLOURS = {
 }
 
 
+RUN_COLOURS = {
+    IngestRun.Status.RUNNING: "#1d4ed8",
+    IngestRun.Status.SUCCEEDED: "#15803d",
+    IngestRun.Status.FAILED: "#b91c1c",
+    IngestRun.Status.SKIPPED: "#4b5563",
+}
+
+
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "parent", "code", "slug", "population"]
@@ -53,6 +61,7 @@ class SourceForm(forms.ModelForm):
             "feed_is_complete",
             "next_run_at",
         ]
+        widgets = {"address": forms.TextInput(attrs={"style": "width: min(44em, 100%)"})}
 
     def clean(self):
         cleaned = super().clean()
@@ -139,16 +148,9 @@ class IngestRunAdmin(admin.ModelAdmin):
     list_display = [
         "started_at",
         "source",
-        "status",
-        "trigger",
-        "fetched",
-        "created",
-        "updated",
-        "unchanged",
-        "expired",
-        "rejected",
+        "outcome",
+        "counts",
         "seconds",
-        "expiry_held",
     ]
     list_filter = ["status", "expiry_held", "trigger", "source"]
     search_fields = ["source__name", "error"]
@@ -171,6 +173,33 @@ class IngestRunAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # The compressed payload can be megabytes a row; lists never need it.
         return super().get_queryset(request).defer("payload")
+
+    @admin.display(description="Outcome", ordering="status")
+    def outcome(self, run: IngestRun) -> str:
+        colour = RUN_COLOURS[run.status]
+        label = "Expiry held" if run.expiry_held and not run.expiry_confirmed_at else ""
+        return format_html(
+            '<span style="color:{};font-weight:600">{}</span>{}<br><small>{}</small>',
+            colour,
+            run.get_status_display().split(" (")[0],
+            format_html(' <span style="color:#b45309">· {}</span>', label) if label else "",
+            run.trigger,
+        )
+
+    @admin.display(description="Counts")
+    def counts(self, run: IngestRun) -> str:
+        return format_html(
+            "{} fetched: {} new, {} updated, {} unchanged<br>"
+            '<span style="color:{}">{} expired</span>, <span style="color:{}">{} rejected</span>',
+            run.fetched,
+            run.created,
+            run.updated,
+            run.unchanged,
+            "#b45309" if run.expired else "inherit",
+            run.expired,
+            "#b91c1c" if run.rejected else "inherit",
+            run.rejected,
+        )
 
     @admin.display(description="Seconds")
     def seconds(self, run: IngestRun) -> str:
