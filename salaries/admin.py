@@ -100,7 +100,7 @@ class ComparisonAdmin(admin.ModelAdmin):
 
 @admin.register(SalaryAggregate)
 class SalaryAggregateAdmin(admin.ModelAdmin):
-    """Read-only: figures come from the nightly refresh, never from hand edits."""
+    """Read-only: figures come from the hourly refresh, never from hand edits."""
 
     list_display = [
         "occupation",

@@ -83,6 +83,37 @@ CROSS JOIN LATERAL (SELECT stats.sample_size >= %(min_sample)s AS published) AS 
 """
 
 
+_OPENINGS = """
+INSERT INTO salaries_openingcount (occupation_id, place_id, as_of, openings, computed_at)
+SELECT job.occupation_id, scope.place_id, %(as_of)s, count(*), now()
+FROM ({live_jobs}) AS job
+CROSS JOIN LATERAL unnest(job.place_ids || NULL::bigint) AS scope(place_id)
+GROUP BY job.occupation_id, scope.place_id
+"""
+
+
+def _named(queryset) -> tuple[str, dict]:
+    """The queryset's SQL with its positional parameters renamed, and their values.
+
+    The ORM writes positional %s placeholders; psycopg cannot mix them with the named ones of
+    the statements around it, so they are renamed (values still go as parameters).
+    """
+    sql, params = queryset.query.sql_with_params()
+    named = {f"live_{index}": value for index, value in enumerate(params)}
+    return sql % tuple(f"%({name})s" for name in named), named
+
+
+def openings_insert(*, as_of: date, occupation_id: int | None = None) -> int:
+    """Insert today's live openings per occupation and place (every scope); rows written."""
+    live_jobs = Job.objects.searchable().filter(occupation__isnull=False)
+    if occupation_id is not None:
+        live_jobs = live_jobs.filter(occupation_id=occupation_id)
+    live_sql, params = _named(live_jobs.values("occupation_id", "place_ids"))
+    with connection.cursor() as cursor:
+        cursor.execute(_OPENINGS.format(live_jobs=live_sql), {**params, "as_of": as_of})
+        return cursor.rowcount
+
+
 def aggregates_insert(*, as_of: date, occupation_id: int | None = None) -> int:
     """Insert the aggregates of ``as_of`` for every occupation (or one); rows written.
 
@@ -97,13 +128,11 @@ def aggregates_insert(*, as_of: date, occupation_id: int | None = None) -> int:
     )
     if occupation_id is not None:
         live_jobs = live_jobs.filter(occupation_id=occupation_id)
-    live_sql, live_params = live_jobs.values(
-        "occupation_id", "pay_currency", "place_ids", "annual_pay_min", "annual_pay_max"
-    ).query.sql_with_params()
-    # The ORM writes positional %s placeholders; psycopg cannot mix them with the named ones
-    # of the statement around it, so they are renamed (values still go as parameters).
-    named = {f"live_{index}": value for index, value in enumerate(live_params)}
-    live_sql = live_sql % tuple(f"%({name})s" for name in named)
+    live_sql, named = _named(
+        live_jobs.values(
+            "occupation_id", "pay_currency", "place_ids", "annual_pay_min", "annual_pay_max"
+        )
+    )
     params = {
         **named,
         "as_of": as_of,

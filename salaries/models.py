@@ -134,6 +134,35 @@ class SalaryAggregate(models.Model):
         ]
 
 
+class OpeningCount(models.Model):
+    """Live openings of an occupation in a place (null: everywhere), counted by each refresh.
+
+    Whether or not they state pay; "cities hiring most" reads these instead of counting a
+    million jobs per page view.
+    """
+
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="+")
+    place = models.ForeignKey(
+        "listings.Place", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    as_of = models.DateField()
+    openings = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "place", "as_of"],
+                name="opening_count_one_per_scope_and_day",
+                nulls_distinct=False,
+            )
+        ]
+        indexes = [models.Index(fields=["occupation", "-as_of"], name="opening_count_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.openings} openings"
+
+
 class FaqEntry(models.Model):
     """A curated question and answer about an occupation, optionally for one place only."""
 

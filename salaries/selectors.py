@@ -5,11 +5,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.urls import reverse
 
-from listings.models import Job, Place
-from salaries.models import Comparison, FaqEntry, Occupation, SalaryAggregate
+from listings.models import Place
+from salaries.models import Comparison, FaqEntry, Occupation, OpeningCount, SalaryAggregate
 from salaries.normaliser import occupation_for_title
 from salaries.pay import HOURS_PER_YEAR
 
@@ -232,19 +232,26 @@ def comparison_between(*, left: Occupation, right: Occupation) -> ComparisonView
 
 
 def cities_hiring(*, occupation: Occupation, place: Place | None) -> list[CityOpenings]:
-    """Cities inside ``place`` with the most live openings for ``occupation``, from live counts."""
+    """Cities inside ``place`` with the most live openings for ``occupation``.
+
+    Read from the counts the (hourly) refresh takes of live jobs, whether or not they state
+    pay: counting a busy occupation's jobs across a state on every page view grows with the
+    table, this does not.
+    """
     if place is not None and place.kind in (Place.Kind.CITY, Place.Kind.REMOTE):
         return []
-    live = Job.objects.searchable().filter(occupation=occupation)
-    cities = Place.objects.filter(kind=Place.Kind.CITY, jobs__in=live)
-    if place is not None:
-        cities = cities.filter(lineage__contains=[place.pk])
-    cities = (
-        cities.annotate(openings=Count("jobs"))
-        .select_related("parent")
-        .order_by("-openings", "name")[:CITIES_HIRING]
+    latest = (
+        OpeningCount.objects.filter(occupation=occupation).order_by("-as_of").values("as_of")[:1]
     )
-    return [CityOpenings(place=city, openings=city.openings) for city in cities]
+    counts = OpeningCount.objects.filter(
+        occupation=occupation, as_of=Subquery(latest), place__kind=Place.Kind.CITY
+    )
+    if place is not None:
+        counts = counts.filter(place__lineage__contains=[place.pk])
+    counts = counts.select_related("place__parent").order_by("-openings", "place__name")
+    return [
+        CityOpenings(place=count.place, openings=count.openings) for count in counts[:CITIES_HIRING]
+    ]
 
 
 def _curated_faq(*, occupation: Occupation, place: Place | None) -> list[FaqItem]:

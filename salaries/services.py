@@ -5,8 +5,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from listings.models import Job
-from salaries.aggregates import aggregates_insert
-from salaries.models import Occupation, SalaryAggregate, UnmappedTitle
+from salaries.aggregates import aggregates_insert, openings_insert
+from salaries.models import Occupation, OpeningCount, SalaryAggregate, UnmappedTitle
 from salaries.normaliser import occupation_for_title, titles_assign_sql
 from salaries.selectors import AGGREGATES_VERSION_KEY
 
@@ -52,16 +52,19 @@ def unmapped_title_map(*, unmapped: UnmappedTitle, occupation: Occupation) -> in
 
 @transaction.atomic
 def salary_aggregates_refresh(*, occupation: Occupation | None = None) -> int:
-    """Recompute today's aggregates for every occupation (or one), replacing today's rows.
+    """Recompute today's aggregates and opening counts for every occupation (or one).
 
     Idempotent: a rerun the same day replaces, never duplicates. Earlier days stay as history.
     """
     today = timezone.localdate()
-    stale = SalaryAggregate.objects.filter(as_of=today)
-    if occupation is not None:
-        stale = stale.filter(occupation=occupation)
-    stale.delete()
-    written = aggregates_insert(as_of=today, occupation_id=occupation.pk if occupation else None)
+    occupation_id = occupation.pk if occupation else None
+    for model in (SalaryAggregate, OpeningCount):
+        stale = model.objects.filter(as_of=today)
+        if occupation is not None:
+            stale = stale.filter(occupation=occupation)
+        stale.delete()
+    openings_insert(as_of=today, occupation_id=occupation_id)
+    written = aggregates_insert(as_of=today, occupation_id=occupation_id)
     transaction.on_commit(_aggregates_changed)
     return written
 

@@ -6,11 +6,11 @@ from salaries.models import Occupation
 from salaries.services import jobs_assign_occupations, salary_aggregates_refresh
 
 
-@shared_task(acks_late=True, time_limit=30 * 60)
+@shared_task(acks_late=True, ignore_result=True, time_limit=30 * 60)
 def refresh_salary_aggregates(occupation_id: int | None = None) -> int:
     """Recompute today's salary aggregates, for every occupation or only one; rows written.
 
-    The nightly run first re-maps titles, so aliases an admin added today count tonight.
+    The scheduled (hourly) run first re-maps titles, so new jobs and new aliases count.
     """
     if occupation_id is None:
         jobs_assign_occupations()

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from salaries.models import Occupation, SalaryAggregate
+from salaries.models import Occupation, OpeningCount, SalaryAggregate
 from salaries.services import salary_aggregates_refresh
 from tests.factories import (
     DraftJobFactory,
@@ -149,3 +149,16 @@ def test_refresh_is_idempotent_and_can_target_one_occupation(postings, engineer,
     PublishedJobFactory(occupation=other, places=[places.austin])
     assert salary_aggregates_refresh(occupation=other) == 4  # Austin, Texas, US, everywhere
     assert SalaryAggregate.objects.count() == first + 4
+
+
+def test_openings_count_every_live_posting_whether_or_not_it_states_pay(postings, engineer, places):
+    salary_aggregates_refresh()
+    counts = {
+        count.place_id: count.openings
+        for count in OpeningCount.objects.filter(occupation=engineer, as_of=timezone.localdate())
+    }
+    # San Jose: seven with pay, one without, one implausible; drafts and expired never count.
+    assert counts[places.san_jose.pk] == 9
+    assert counts[places.sunnyvale.pk] == 2
+    assert counts[places.california.pk] == 11
+    assert counts[places.us.pk] == counts[None] == 12  # and the posting paid in euros

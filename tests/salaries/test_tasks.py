@@ -21,7 +21,7 @@ from tests.factories import PublishedJobFactory
 
 @pytest.mark.django_db
 def test_nightly_task_maps_titles_then_refreshes(places):
-    entry = settings.CELERY_BEAT_SCHEDULE["every-night-refresh-salary-aggregates"]
+    entry = settings.CELERY_BEAT_SCHEDULE["every-hour-refresh-salary-aggregates"]
     assert entry["task"] == refresh_salary_aggregates.name
     nurse = Occupation.objects.create(name="Registered Nurse", aliases=["RN"])
     job = PublishedJobFactory(title="RN - ICU", places=[places.austin])

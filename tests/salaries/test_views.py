@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from salaries.charts import short_money
 from salaries.models import Comparison, ComparisonRow, FaqEntry, Occupation
+from salaries.selectors import salary_box
 from salaries.services import salary_aggregates_refresh
 from tests.factories import PublishedJobFactory
 
@@ -294,7 +295,19 @@ def test_pages_run_a_bounded_number_of_queries(
         client.get(reverse("salaries:compare", args=[engineer.slug, scientist.slug]))
     with django_assert_max_num_queries(2):
         client.get(reverse("salaries:index"))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         client.get(reverse("listings:landing", args=[engineer.slug, "california"]))
-    with django_assert_max_num_queries(7):  # cached box: only the occupation lookup is added
+    with django_assert_max_num_queries(9):  # cached box: only the occupation lookup is added
         client.get(reverse("listings:landing", args=[engineer.slug, "california"]))
+
+
+def test_salary_box_costs_five_queries_then_none_from_the_cache(
+    salaries, places, django_assert_num_queries
+):
+    engineer, _ = salaries
+    with django_assert_num_queries(5):
+        box = salary_box(occupation=engineer, place=places.california)
+    with django_assert_num_queries(0):
+        cached = salary_box(occupation=engineer, place=places.california)
+    assert cached.aggregate.mean == box.aggregate.mean
+    assert [city.place.name for city in cached.cities_hiring] == ["San Jose", "Sunnyvale"]
