@@ -63,12 +63,19 @@ def occupation_for_title(title: str) -> Occupation | None:
     return next(iter(Occupation.objects.raw(sql, {"title": title, **_THRESHOLDS})), None)
 
 
-def titles_assign_sql() -> tuple[str, dict]:
-    """The UPDATE that maps every job to its title's occupation; changed rows only."""
-    sql = _MATCHES.format(titles="SELECT DISTINCT title FROM listings_job")  # noqa: S608
+def titles_assign_sql(*, job_ids: list[int] | None = None) -> tuple[str, dict]:
+    """The UPDATE that maps jobs (all, or ``job_ids``) to their title's occupation.
+
+    Only rows whose occupation changes are written.
+    """
+    only = "" if job_ids is None else " WHERE id = ANY(%(job_ids)s)"
+    # Only our own constant SQL is formatted in; ids and thresholds are parameters.
+    sql = _MATCHES.format(titles="SELECT DISTINCT title FROM listings_job" + only)  # noqa: S608
     sql += """
     UPDATE listings_job AS job SET occupation_id = matches.occupation_id
     FROM matches
     WHERE job.title = matches.title AND job.occupation_id IS DISTINCT FROM matches.occupation_id
     """
-    return sql, dict(_THRESHOLDS)
+    if job_ids is not None:
+        sql += " AND job.id = ANY(%(job_ids)s)"
+    return sql, {**_THRESHOLDS, "job_ids": job_ids}

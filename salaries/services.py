@@ -21,20 +21,25 @@ def job_assign_occupation(*, job: Job) -> Occupation | None:
 
 
 @transaction.atomic
-def jobs_assign_occupations() -> int:
-    """Map every job's title in one SQL pass; rebuild the unmapped-title list. Rows changed."""
-    sql, params = titles_assign_sql()
+def jobs_assign_occupations(*, job_ids: list[int] | None = None) -> int:
+    """Map jobs' titles to occupations in one SQL pass; rows changed.
+
+    Without ``job_ids`` every job is mapped and the unmapped-title list rebuilt; with them
+    (an ingest batch, say) only those jobs, and the list waits for the next full pass.
+    """
+    sql, params = titles_assign_sql(job_ids=job_ids)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         changed = cursor.rowcount
-        UnmappedTitle.objects.all().delete()
-        cursor.execute(
-            """
-            INSERT INTO salaries_unmappedtitle (title, job_count, updated_at)
-            SELECT title, count(*), now() FROM listings_job
-            WHERE occupation_id IS NULL GROUP BY title
-            """
-        )
+        if job_ids is None:
+            UnmappedTitle.objects.all().delete()
+            cursor.execute(
+                """
+                INSERT INTO salaries_unmappedtitle (title, job_count, updated_at)
+                SELECT title, count(*), now() FROM listings_job
+                WHERE occupation_id IS NULL GROUP BY title
+                """
+            )
     return changed
 
 

@@ -142,6 +142,14 @@ def test_bulk_pass_maps_every_job_like_the_single_title_rule(occupations):
     assert jobs_assign_occupations() == 0  # a rerun changes nothing
 
 
+def test_bulk_pass_can_be_limited_to_a_batch_of_jobs(occupations):
+    batch = [PublishedJobFactory(title="Sr. Barista"), PublishedJobFactory(title="Cashier II")]
+    other = PublishedJobFactory(title="Line Cook")
+    assert jobs_assign_occupations(job_ids=[job.pk for job in batch]) == 2
+    assert [Job.objects.get(pk=job.pk).occupation.name for job in batch] == ["Barista", "Cashier"]
+    assert Job.objects.get(pk=other.pk).occupation is None
+
+
 def test_single_job_service_stores_the_occupation(occupations):
     job = PublishedJobFactory(title="Senior Data Scientist")
     assert job_assign_occupation(job=job) == occupations["Data Scientist"]
