@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 
 from companies.models import Company, CompanySlugRedirect, Industry, Rating
-from companies.services import company_merge, ratings_moderate
+from companies.services import company_merge, ratings_delete, ratings_moderate
 
 
 @admin.register(Industry)
@@ -150,6 +150,12 @@ class RatingAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         count = ratings_moderate(ratings=queryset, status=Rating.Status.REJECTED)
         self.message_user(request, f"Rejected {count} ratings.", messages.SUCCESS)
+
+    def delete_model(self, request, obj):
+        ratings_delete(ratings=Rating.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        ratings_delete(ratings=queryset)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -119,6 +119,15 @@ def ratings_moderate(*, ratings: QuerySet[Rating], status: str) -> int:
     return count
 
 
+def ratings_delete(*, ratings: QuerySet[Rating]) -> int:
+    """Delete ratings (spam, a deleted account's wishes); the aggregates refresh after commit."""
+    with transaction.atomic():
+        company_ids = sorted(set(ratings.values_list("company_id", flat=True)))
+        count, _ = ratings.delete()
+        _refresh_on_commit(company_ids)
+    return count
+
+
 def _refresh_on_commit(company_ids: list[int]) -> None:
     from companies.tasks import refresh_company_ratings
 

@@ -78,3 +78,17 @@ def test_merge_needs_two_companies(admin_client):
     )
     assert "Select at least two companies to merge." in response.content.decode()
     assert Company.objects.count() == 1
+
+
+def test_deleting_ratings_in_admin_refreshes_the_summary(
+    admin_client, django_capture_on_commit_callbacks
+):
+    kept = ApprovedRatingFactory(overall=4)
+    spam = ApprovedRatingFactory(overall=10, company=kept.company)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:companies_rating_changelist"),
+            {"action": "delete_selected", "_selected_action": [spam.pk], "post": "yes"},
+        )
+    assert list(Rating.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert CompanyRatingSummary.objects.get(company=kept.company).score == 4
