@@ -168,14 +168,25 @@ def aggregate_latest(*, occupation: Occupation, place: Place | None) -> SalaryAg
 
 
 def aggregates_for_cities(*, occupation: Occupation, place: Place | None) -> list[SalaryAggregate]:
-    """Newest aggregates of the cities inside ``place``, the most postings first."""
+    """The cities inside ``place`` on the occupation's newest day, the most postings first.
+
+    One day only, so the rows read stay the same however much history accumulates.
+    """
     if place is not None and place.kind in (Place.Kind.CITY, Place.Kind.REMOTE):
         return []
-    cities = SalaryAggregate.objects.filter(occupation=occupation, place__kind=Place.Kind.CITY)
+    newest_day = (
+        SalaryAggregate.objects.filter(occupation=occupation).order_by("-as_of").values("as_of")[:1]
+    )
+    cities = SalaryAggregate.objects.filter(
+        occupation=occupation,
+        currency=PAGE_CURRENCY,
+        as_of=Subquery(newest_day),
+        place__kind=Place.Kind.CITY,
+    )
     if place is not None:
         cities = cities.filter(place__lineage__contains=[place.pk])
-    latest = sorted(_latest(cities, "place_id"), key=lambda row: (-row.sample_size, row.place.name))
-    return latest[:CITIES_LISTED]
+    cities = cities.select_related("place__parent").order_by("-sample_size", "place__name")
+    return list(cities[:CITIES_LISTED])
 
 
 def aggregates_for_related(

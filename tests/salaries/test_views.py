@@ -3,12 +3,15 @@
 import json
 import re
 import statistics
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from listings.models import Place
+from salaries.aggregates import aggregates_insert
 from salaries.charts import short_money
 from salaries.models import Comparison, ComparisonRow, FaqEntry, Occupation
 from salaries.selectors import salary_box
@@ -311,3 +314,15 @@ def test_salary_box_costs_five_queries_then_none_from_the_cache(
         cached = salary_box(occupation=engineer, place=places.california)
     assert cached.aggregate.mean == box.aggregate.mean
     assert [city.place.name for city in cached.cities_hiring] == ["San Jose", "Sunnyvale"]
+
+
+def test_pages_read_the_newest_day_and_ignore_history(client, salaries, places):
+    engineer, _ = salaries
+    fresno = Place.objects.create(name="Fresno", kind=Place.Kind.CITY, parent=places.california)
+    job = PublishedJobFactory(occupation=engineer, places=[places.san_jose, fresno])
+    aggregates_insert(as_of=timezone.localdate() - timedelta(days=1))
+    job.delete()
+    text = text_of(salary_page(client, engineer, places.california))
+    assert "Sample: 7 live job postings" in text
+    assert re.search(r"San Jose, CA \$[\d,]+ \$[\d,]+ – \$[\d,]+ 5 ", text)
+    assert "Fresno" not in text  # only yesterday's figures knew it
