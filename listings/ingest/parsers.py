@@ -25,6 +25,6 @@ def parser_for(kind: str) -> ModuleType:
 def address_url(kind: str, address: str) -> str:
     """The address to fetch: as given when it is a URL, else built from a token or slug."""
     address = address.strip()
-    if "://" in address or kind not in ("greenhouse", "lever", "ashby"):
+    if not address or "://" in address or kind not in ("greenhouse", "lever", "ashby"):
         return address
     return PARSERS[kind].board_url(address)

@@ -97,7 +97,9 @@ def source_ingest(
         except Exception as exc:  # a bug or a database error: record it, a rerun repairs
             logger.exception("ingest run %s of source %s failed", run.pk, source.pk)
             return _finish(run, IngestRun.Status.FAILED, f"{type(exc).__name__}: {exc}")
-    return _finish(run, IngestRun.Status.SUCCEEDED, run.error)
+    _finish(run, IngestRun.Status.SUCCEEDED, run.error)
+    _forget_old_payloads(source)
+    return run
 
 
 def source_ingest_oneoff(
@@ -210,6 +212,16 @@ def _read(source: Source, url: str) -> bytes:
     if not url:
         raise FetchError("the source has no address (or, for a file source, no upload)")
     return fetch(url).body
+
+
+def _forget_old_payloads(source: Source) -> None:
+    """Keep the raw payloads of the newest INGEST_PAYLOADS_KEPT runs of a source, drop older
+    ones: an hourly source would otherwise store its whole feed 8,760 times a year."""
+    kept = IngestRun.objects.filter(source=source).order_by("-started_at", "-id")
+    kept_ids = list(kept.values_list("pk", flat=True)[: settings.INGEST_PAYLOADS_KEPT])
+    IngestRun.objects.filter(source=source, payload__isnull=False).exclude(pk__in=kept_ids).update(
+        payload=None
+    )
 
 
 def _finish(run: IngestRun, status: str, error: str = "") -> IngestRun:

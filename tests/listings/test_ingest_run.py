@@ -351,3 +351,19 @@ def test_a_stored_payload_replays(feed_server, places):
     replay = ingest_run_replay(run=first)
     assert replay.status == IngestRun.Status.SUCCEEDED and replay.created == 3
     assert replay.trigger == "replay"
+
+
+def test_only_the_newest_payloads_are_kept(feed_server, places, settings):
+    settings.INGEST_PAYLOADS_KEPT = 2
+    source = greenhouse_source(feed_server.serve("/b", board(1)))
+    runs = [source_ingest(source=source) for _ in range(4)]
+    kept = IngestRun.objects.filter(source=source, payload__isnull=False)
+    assert set(kept.values_list("pk", flat=True)) == {runs[-1].pk, runs[-2].pk}
+    with pytest.raises(ValueError, match="no payload"):
+        ingest_run_replay(run=IngestRun.objects.get(pk=runs[0].pk))
+
+
+def test_a_source_without_an_address_fails_plainly(places):
+    source = Source.objects.create(name="Empty", kind=Source.Kind.GREENHOUSE, address="")
+    run = source_ingest(source=source)
+    assert run.status == IngestRun.Status.FAILED and "has no address" in run.error
