@@ -287,14 +287,14 @@ def faq_for(
     comparisons: list[ComparisonView],
 ) -> list[FaqItem]:
     """Questions answered from live data first, then curated ones and comparisons."""
-    where = place.name if place else EVERYWHERE
+    in_place = f" in {place.name}" if place else ""
     title = occupation.name
     items = [_pay_answer(occupation, place, aggregate)]
     if cities:
         items.append(
             FaqItem(
-                question=f"What cities in {where} are hiring for {title} jobs?",
-                paragraphs=[f"Cities in {where} with the most {title} job openings:"],
+                question=f"What cities{in_place} are hiring for {title} jobs?",
+                paragraphs=[f"Cities{in_place} with the most {title} job openings:"],
                 links=[
                     (
                         f"{city.place.display_name} ({city.openings} opening"
