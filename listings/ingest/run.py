@@ -23,7 +23,7 @@ from types import ModuleType
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -272,22 +272,21 @@ def _copy_in(objects: list[models.Model]) -> list[models.Model]:
         return objects
     meta = objects[0]._meta
     fields = [field for field in meta.concrete_fields if not isinstance(field, SearchVectorField)]
-    with connection.cursor() as cursor:
+    # The real connection, once: the module-level proxy costs a thread-local lookup per use.
+    db = connections[DEFAULT_DB_ALIAS]
+    with db.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
             [meta.db_table, meta.pk.column, len(objects)],
         )
         for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
             obj.pk = pk
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        table = connection.ops.quote_name(meta.db_table)
+        columns = ", ".join(db.ops.quote_name(field.column) for field in fields)
+        table = db.ops.quote_name(meta.db_table)
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for obj in objects:
                 copy.write_row(
-                    [
-                        field.get_db_prep_save(field.pre_save(obj, True), connection)
-                        for field in fields
-                    ]
+                    [field.get_db_prep_save(field.pre_save(obj, True), db) for field in fields]
                 )
     for obj in objects:
         obj._state.adding = False
