@@ -129,7 +129,7 @@ class SourceAdmin(admin.ModelAdmin):
         url = reverse("admin:listings_ingestrun_changelist") + f"?source__id__exact={source.pk}"
         return format_html('<a href="{}">History</a>', url)
 
-    @admin.action(description="Run selected sources now")
+    @admin.action(description="Run selected sources now", permissions=["change"])
     def run_now(self, request, queryset: QuerySet[Source]) -> None:
         sources = list(queryset.exclude(kind=Source.Kind.DEMO))
         for source in sources:
@@ -218,7 +218,13 @@ class IngestRunAdmin(admin.ModelAdmin):
             "<table><tr><th>External id</th><th>Title</th><th>Reason</th></tr>{}</table>", rows
         )
 
-    @admin.action(description="Confirm expiry of postings the feed stopped listing")
+    def has_expire_permission(self, request) -> bool:
+        """Confirming an expiry takes jobs down, so it needs the right to change jobs."""
+        return request.user.has_perm("listings.change_job")
+
+    @admin.action(
+        description="Confirm expiry of postings the feed stopped listing", permissions=["expire"]
+    )
     def confirm_expiry(self, request, queryset: QuerySet[IngestRun]) -> None:
         for run in queryset.select_related("source"):
             try:

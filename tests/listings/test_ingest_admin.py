@@ -161,3 +161,17 @@ def test_run_now_needs_permission_to_change_sources(client, django_user_model, f
     client.force_login(staff)
     assert client.post(run_url).status_code == 403
     assert not IngestRun.objects.exists()
+
+
+def test_confirming_expiry_needs_the_right_to_change_jobs(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    source = Source.objects.create(name="S", kind="greenhouse", address="https://x.example")
+    IngestRun.objects.create(source=source, status="succeeded", expiry_held=True)
+    viewer = django_user_model.objects.create_user("viewer", password="pw-for-test", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_ingestrun"))
+    client.force_login(viewer)
+    page = client.get(RUNS)
+    assert page.status_code == 200 and "confirm_expiry" not in page.content.decode()
+    viewer.user_permissions.add(Permission.objects.get(codename="change_job"))
+    assert "confirm_expiry" in client.get(RUNS).content.decode()
