@@ -64,8 +64,11 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} run(s) failed; see the errors above.")
 
     def _run(self, label: str, start) -> IngestRun:
+        # The bar redraws its line with "\r"; Django's OutputWrapper would add a newline to
+        # every redraw, so the bar writes to the stream it wraps.
+        stream = self.stderr._out
         with tqdm(
-            desc=label[:40], unit=" postings", disable=not self.show_progress, file=self.stderr._out
+            desc=label[:40], unit=" postings", disable=not self.show_progress, file=stream
         ) as bar:
             run = start(bar.update)
         self.stdout.write(self._summary(run))
