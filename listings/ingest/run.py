@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, models, transaction
 from django.utils import timezone
@@ -259,6 +260,26 @@ def _expire(job_ids: list[int]) -> int:
     return count
 
 
+# Exactly these field types store the Python value itself (str, int, bool, Decimal, an aware
+# datetime, a list of ids), so COPY takes it without a conversion call per value; any other
+# type, including a subclass, goes through its own get_db_prep_save.
+_PLAIN_FIELDS = {
+    models.BigAutoField,
+    models.BigIntegerField,
+    models.BooleanField,
+    models.CharField,
+    models.DateTimeField,
+    models.DecimalField,
+    models.EmailField,
+    models.ForeignKey,
+    models.IntegerField,
+    models.PositiveIntegerField,
+    models.TextField,
+    models.URLField,
+    ArrayField,
+}
+
+
 def _copy_in(objects: list[models.Model]) -> list[models.Model]:
     """Insert unsaved model instances with COPY; they get their ids, as with bulk_create.
 
@@ -283,10 +304,15 @@ def _copy_in(objects: list[models.Model]) -> list[models.Model]:
             obj.pk = pk
         columns = ", ".join(db.ops.quote_name(field.column) for field in fields)
         table = db.ops.quote_name(meta.db_table)
+        plain = [type(field) in _PLAIN_FIELDS for field in fields]
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for obj in objects:
+                values = [field.pre_save(obj, True) for field in fields]
                 copy.write_row(
-                    [field.get_db_prep_save(field.pre_save(obj, True), db) for field in fields]
+                    [
+                        value if is_plain else field.get_db_prep_save(value, db)
+                        for field, value, is_plain in zip(fields, values, plain, strict=True)
+                    ]
                 )
     for obj in objects:
         obj._state.adding = False
