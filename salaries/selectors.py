@@ -1,5 +1,6 @@
 """Reads for the salary pages, the comparison page and the box beside search results."""
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -378,11 +379,20 @@ def occupation_for_search(*, keywords: str, title_slug: str = "") -> Occupation 
     return occupation_for_title(keywords) if keywords else None
 
 
+def _box_key(occupation_id: int, place: Place | None) -> str:
+    version = cache.get(AGGREGATES_VERSION_KEY, 0)
+    return f"salaries:box:{version}:{occupation_id}:{place.pk if place else 0}"
+
+
+def _cached_box(occupation_id: int, place: Place | None) -> SalaryBox | None:
+    return cache.get(_box_key(occupation_id, place))
+
+
 def salary_box(*, occupation: Occupation, place: Place | None) -> SalaryBox:
     """The box beside search results; cached briefly, and dropped when aggregates refresh."""
-    version = cache.get(AGGREGATES_VERSION_KEY, 0)
-    key = f"salaries:box:{version}:{occupation.pk}:{place.pk if place else 0}"
-    return cache.get_or_set(key, lambda: _salary_box(occupation, place), BOX_CACHE_SECONDS)
+    return cache.get_or_set(
+        _box_key(occupation.pk, place), lambda: _salary_box(occupation, place), BOX_CACHE_SECONDS
+    )
 
 
 def _salary_box(occupation: Occupation, place: Place | None) -> SalaryBox:
@@ -473,6 +483,25 @@ def occupations_with_pay() -> list[tuple[Occupation, SalaryAggregate | None]]:
 def search_salary_box(
     *, keywords: str, place: Place | None, title_slug: str = ""
 ) -> SalaryBox | None:
-    """The salary box for a search, when its words mean an occupation; None otherwise."""
-    occupation = occupation_for_search(keywords=keywords, title_slug=title_slug)
-    return salary_box(occupation=occupation, place=place) if occupation else None
+    """The salary box for a search, when its words mean an occupation; None otherwise.
+
+    Which occupation the words mean is cached like the box: matching them runs the
+    normaliser's SQL, which the same popular searches would otherwise repeat on every page.
+    """
+    words = " ".join(keywords.lower().split())
+    if not words and not title_slug:
+        return None
+    digest = hashlib.sha256(f"{title_slug}|{words}".encode()).hexdigest()[:32]
+    key = f"salaries:occupation_for:{cache.get(AGGREGATES_VERSION_KEY, 0)}:{digest}"
+    occupation_id = cache.get(key)
+    if occupation_id is None:
+        found = occupation_for_search(keywords=keywords, title_slug=title_slug)
+        occupation_id = found.pk if found else 0
+        cache.set(key, occupation_id, BOX_CACHE_SECONDS)
+        if found:
+            return salary_box(occupation=found, place=place)
+    if not occupation_id:
+        return None
+    return _cached_box(occupation_id, place) or salary_box(
+        occupation=Occupation.objects.get(pk=occupation_id), place=place
+    )

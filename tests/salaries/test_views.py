@@ -14,7 +14,7 @@ from listings.models import Place
 from salaries.aggregates import aggregates_insert
 from salaries.charts import short_money
 from salaries.models import Comparison, ComparisonRow, FaqEntry, Occupation
-from salaries.selectors import salary_box
+from salaries.selectors import salary_box, search_salary_box
 from salaries.services import salary_aggregates_refresh
 from tests.factories import PublishedJobFactory
 
@@ -266,13 +266,22 @@ def test_search_landing_page_shows_salary_box_cities_and_faq(client, salaries, p
     assert "FAQPage" in [block["@type"] for block in jsonld(response)]
 
 
-def test_search_by_keywords_finds_the_occupation_and_unknown_words_show_no_box(client, salaries):
+def test_search_by_keywords_finds_the_occupation_and_unknown_words_show_no_box(
+    client, salaries, django_assert_num_queries
+):
     response = client.get(
         reverse("listings:search"), {"q": "Sr. Computer Vision Machine Learning Engineer II"}
     )
     assert response.context["salary_box"].occupation.name == CV
     assert client.get(reverse("listings:search"), {"q": "astronaut"}).context["salary_box"] is None
     assert client.get(reverse("listings:search")).context["salary_box"] is None
+    # Asked again, the words' occupation and its box both come from the cache.
+    with django_assert_num_queries(0):
+        box = search_salary_box(
+            keywords="sr. computer vision machine learning engineer ii", place=None
+        )
+        assert search_salary_box(keywords="astronaut", place=None) is None
+    assert box.occupation.name == CV
 
 
 def test_salary_box_follows_a_refresh(client, salaries, places, django_capture_on_commit_callbacks):
@@ -300,7 +309,7 @@ def test_pages_run_a_bounded_number_of_queries(
         client.get(reverse("salaries:index"))
     with django_assert_max_num_queries(14):
         client.get(reverse("listings:landing", args=[engineer.slug, "california"]))
-    with django_assert_max_num_queries(9):  # cached box: only the occupation lookup is added
+    with django_assert_max_num_queries(8):  # the box and the occupation come from the cache
         client.get(reverse("listings:landing", args=[engineer.slug, "california"]))
 
 
