@@ -9,7 +9,7 @@ from listings.models import Job
 
 # Round-number bin widths; an occupation uses the narrowest that covers its pay in MAX_BINS.
 BIN_WIDTHS = [1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000, 100000, 250000, 500000]
-MAX_BINS = 14
+MAX_BINS = 20
 # Annualised figures outside this range are typing errors ("$120" a year, "$1.2B"), not pay.
 PLAUSIBLE_ANNUAL_PAY = (5_000, 5_000_000)
 

@@ -65,6 +65,17 @@ def short_money(amount: Decimal) -> str:
     return f"${amount:.0f}"
 
 
+def nice_ceiling(value: float) -> int:
+    """The next round number at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
+    if value <= 2:
+        return 2
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return math.ceil(step * power)
+    return math.ceil(10 * power)
+
+
 def histogram_chart(aggregate: SalaryAggregate) -> Histogram | None:
     """Bars, axis ticks, the p25-p75 band and the average line, in SVG user units."""
     bins = aggregate.bins
@@ -72,7 +83,7 @@ def histogram_chart(aggregate: SalaryAggregate) -> Histogram | None:
         return None
     low, high = bins[0][0], bins[-1][1]
     # Headroom above the tallest bar keeps the average's label clear of it.
-    tallest = math.ceil(max(count for _, _, count in bins) * 1.15)
+    tallest = nice_ceiling(max(count for _, _, count in bins) * 1.1)
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
 
@@ -97,7 +108,7 @@ def histogram_chart(aggregate: SalaryAggregate) -> Histogram | None:
     every = 1 if len(bins) <= 8 else 2
     edges = [start for start, _, _ in bins] + [high]
     x_ticks = [Tick(x(edge), short_money(edge)) for edge in edges[::every]]
-    y_values = sorted({0, tallest // 2, tallest})
+    y_values = [0, tallest // 2, tallest] if tallest % 2 == 0 else [0, tallest]
     y_ticks = [Tick(y(value), str(value)) for value in y_values]
     band_x = x(aggregate.p25)
     return Histogram(
