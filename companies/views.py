@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import EmptyPage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -37,19 +38,19 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             {"company": company, "error": "Pages are numbered from 1."},
             status=400,
         )
-    page = selectors.company_jobs_page(company=company, page_number=1)
-    if int(raw_page) > page.paginator.num_pages:
+    open_jobs = selectors.company_open_jobs_summary(company=company)
+    try:
+        page = selectors.company_jobs_page(
+            company=company, page_number=int(raw_page), total=open_jobs.total
+        )
+    except EmptyPage:
+        last = max(1, -(-open_jobs.total // selectors.JOBS_PER_PAGE))
         return render(
             request,
             "companies/company_detail.html",
-            {
-                "company": company,
-                "error": f"There are only {page.paginator.num_pages} pages of jobs.",
-            },
+            {"company": company, "error": f"There are only {last} pages of jobs."},
             status=404,
         )
-    if int(raw_page) > 1:
-        page = page.paginator.page(int(raw_page))
     summary = company.rating
     jsonld = employer_rating_jsonld(company, summary) if summary else None
     return render(
@@ -59,7 +60,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "company": company,
             "summary": summary,
             "jobs_page": page,
-            "pay_by_occupation": selectors.company_pay_by_occupation(company=company),
+            "pay_by_occupation": open_jobs.pay_by_occupation,
             "pay_min_postings": selectors.PAY_MIN_POSTINGS,
             "comments": selectors.company_recent_comments(company=company),
             "jsonld": json_for_script(jsonld) if jsonld else None,
