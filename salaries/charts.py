@@ -7,7 +7,7 @@ from decimal import Decimal
 from salaries.models import SalaryAggregate
 
 WIDTH, HEIGHT = 640, 270
-LEFT, RIGHT, TOP, BOTTOM = 60, 16, 28, 56
+LEFT, RIGHT, TOP, BOTTOM = 60, 28, 28, 56
 
 
 @dataclass
