@@ -32,6 +32,7 @@ from listings.demo_data import (
 )
 from listings.models import Job, Place, Source
 from listings.services import job_refresh_places
+from salaries.normaliser import occupation_ids_for_titles
 from salaries.pay import annualise
 
 COMPANY_COUNT = 500
@@ -41,6 +42,7 @@ DAYS_OF_POSTINGS = 60
 JOB_COLUMNS = [
     "id",
     "title",
+    "occupation_id",
     "company_id",
     "place_ids",
     "workplace_type",
@@ -181,6 +183,18 @@ def catalogue_load() -> Catalogue:
     )
 
 
+def _possible_titles() -> set[str]:
+    """Every title the generator can write: base names and variants, with seniority words."""
+    titles = set()
+    for title in TITLES:
+        for name in (title.name, *title.variants):
+            if title.family in SENIOR_FAMILIES:
+                titles.update(f"{prefix}{name}{suffix}" for prefix, suffix, *_ in SENIORITY)
+            else:
+                titles.add(name)
+    return titles
+
+
 class JobGenerator:
     """Makes one realistic job row at a time; the same seed always makes the same jobs."""
 
@@ -188,6 +202,9 @@ class JobGenerator:
         self.catalogue = catalogue
         self.rng = rng
         self.now = now
+        # Mapped before the load starts (the COPY holds the connection until it ends), so the
+        # load writes each job's occupation and no later pass rewrites every row.
+        self.occupations = occupation_ids_for_titles(sorted(_possible_titles()))
         self.title_weights = [title.weight for title in TITLES]
         self.seniority_weights = [weight for *_, weight in SENIORITY]
 
@@ -211,6 +228,7 @@ class JobGenerator:
         row = {
             "id": pk,
             "title": name,
+            "occupation_id": self.occupations[name],
             "company_id": company_id,
             "place_ids": sorted(place_ids),
             "workplace_type": workplace,

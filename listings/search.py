@@ -76,10 +76,9 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
     the same for a search matching 50 jobs or 50,000; ranking every match with ts_rank did not.
     Without keywords, featured jobs come first. Raises ``PageOutOfRange`` past the last page.
     """
-    jobs = jobs.searchable()
+    candidates = jobs.searchable()
     query = keyword_query(keywords) if keywords else None
-    if query is not None:
-        jobs = jobs.filter(search_vector=query)
+    jobs = candidates if query is None else candidates.filter(search_vector=query)
     total = jobs.values("pk")[: MAX_RESULTS + 1].count()
     results = SearchResults(
         number=page_number, total=min(total, MAX_RESULTS), capped=total > MAX_RESULTS
@@ -93,9 +92,10 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
     elif sort == "pay":
         ids = _ids(jobs.order_by(F("annual_pay_max").desc(nulls_last=True), *_NEWEST_FIRST), offset)
     elif query is not None:
-        ids = _tiered_ids(
-            jobs.filter(heading_vector=query), jobs.exclude(heading_vector=query), offset
-        )
+        # A heading match is a match: repeating the search_vector test would make PostgreSQL
+        # think heading matches rare, and sort them all instead of reading the date index.
+        heading = candidates.filter(heading_vector=query)
+        ids = _tiered_ids(heading, jobs.exclude(heading_vector=query), offset)
     else:
         ids = _tiered_ids(jobs.filter(featured=True), jobs.filter(featured=False), offset)
     results.jobs = _cards(ids, query)

@@ -14,6 +14,8 @@ The same statement serves one title and every distinct title of a million jobs, 
 cannot drift apart; the bulk pass matches each distinct title once, not each row.
 """
 
+from django.db import connection
+
 from salaries.models import Occupation
 
 SIMILARITY_THRESHOLD = 0.6
@@ -79,3 +81,13 @@ def titles_assign_sql(*, job_ids: list[int] | None = None) -> tuple[str, dict]:
     if job_ids is not None:
         sql += " AND job.id = ANY(%(job_ids)s)"
     return sql, {**_THRESHOLDS, "job_ids": job_ids}
+
+
+def occupation_ids_for_titles(titles: list[str]) -> dict[str, int | None]:
+    """Each title's occupation id (None when unmapped), all in one query."""
+    # Only our own constant SQL is formatted in; the titles are a parameter.
+    sql = _MATCHES.format(titles="SELECT unnest(%(titles)s::text[]) AS title")  # noqa: S608
+    sql += "SELECT title, occupation_id FROM matches"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"titles": titles, **_THRESHOLDS})
+        return dict(cursor.fetchall())

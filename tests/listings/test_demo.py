@@ -51,6 +51,8 @@ def test_seed_demo_loads_searchable_jobs_with_collapsed_duplicates():
     assert jobs.filter(pay_min__isnull=True).exists()
     assert jobs.filter(pay_period="hour").exists()
     assert not Job.objects.published().filter(status="expired").exists()
+    # every demo title maps to an occupation at load time, so salary pages have data
+    assert not jobs.filter(occupation__isnull=True).exists()
     # ids were handed out by the loader; the sequence must continue after them.
     assert Job.objects.create(
         title="After the load",

@@ -36,11 +36,11 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         places_seed()
         companies_seed(rng=rng)
+        occupations_seed()
         showcase_job_seed()
         with tqdm(total=jobs, unit="jobs", disable=None, file=self.stderr) as bar:
             jobs_seed(count=jobs, rng=rng, progress=bar.update)
-        occupations_seed()
-        jobs_assign_occupations()
+        jobs_assign_occupations()  # writes only what the load did not map (the showcase job)
         salary_aggregates_refresh()
         ratings_seed(seed=seed)
         self.stdout.write(
