@@ -3,9 +3,10 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -91,6 +92,7 @@ class SourceAdmin(admin.ModelAdmin):
         "enabled",
         "schedule",
         "feed_is_complete",
+        "last_run",
         "next_run_at",
         "runs_link",
     ]
@@ -100,6 +102,29 @@ class SourceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["company"]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["run_now"]
+
+    def get_queryset(self, request):
+        # The last run's outcome for every row in two subqueries, not a query per source.
+        last = IngestRun.objects.filter(source=OuterRef("pk")).order_by("-started_at", "-id")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                last_run_status=Subquery(last.values("status")[:1]),
+                last_run_at=Subquery(last.values("started_at")[:1]),
+            )
+        )
+
+    @admin.display(description="Last run", ordering="last_run_at")
+    def last_run(self, source: Source) -> str:
+        if not source.last_run_status:
+            return "-"
+        return format_html(
+            '<span style="color:{}">{}</span> {}',
+            RUN_COLOURS[source.last_run_status],
+            IngestRun.Status(source.last_run_status).label.split(" (")[0],
+            naturaltime(source.last_run_at),
+        )
 
     def get_urls(self):
         run = self.admin_site.admin_view(self.run_now_view)

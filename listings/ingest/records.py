@@ -1,5 +1,6 @@
 """The one record type every parser returns, and the small readers parsers share."""
 
+import functools
 import hashlib
 import html
 import json
@@ -181,6 +182,7 @@ def workplace_type(value: Any) -> str:
 _REMOTE = re.compile(r"\b(remote|anywhere|work from home|wfh|telecommute)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # feeds repeat a handful of location strings
 def split_locations(text: str) -> tuple[bool, tuple[Location, ...]]:
     """Whether free text says remote, and the places it names.
 

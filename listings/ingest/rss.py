@@ -98,5 +98,7 @@ def _fields(entry) -> dict[str, str]:
         if name == "author" and len(child):
             fields.setdefault("author", child.findtext(f"{ATOM}name") or "")
             continue
-        fields.setdefault(name, (child.text or "").strip())
+        # Atom's type="xhtml" content is markup, not text: keep it for the sanitiser.
+        inner = "".join(etree.tostring(part, encoding="unicode") for part in child)
+        fields.setdefault(name, ((child.text or "") + inner).strip())
     return fields

@@ -551,9 +551,13 @@ class _Upsert:
         tracking parameters are gone) takes that job's fingerprint, so the two collapse even
         when the career page words the description differently from the board."""
         urls = {row.fields["apply_url"] for row in rows}
+        companies = {row.fields["company_id"] for row in rows}
+        # By company first: its index narrows the rows; apply_url has none of its own.
         known = {
             (company_id, url): fingerprint
-            for company_id, url, fingerprint in Job.objects.filter(apply_url__in=urls)
+            for company_id, url, fingerprint in Job.objects.filter(
+                company_id__in=companies, apply_url__in=urls
+            )
             .exclude(source=self.source)
             .exclude(fingerprint="")
             .values_list("company_id", "apply_url", "fingerprint")

@@ -286,3 +286,13 @@ def test_tracking_parameters_are_dropped_and_others_kept():
 def test_location_text_splits_into_places(text, remote, places):
     is_remote, locations = split_locations(text)
     assert is_remote is remote and [str(location) for location in locations] == places
+
+
+def test_atom_xhtml_content_keeps_its_markup():
+    atom = b"""<?xml version="1.0"?>
+    <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>e1</id><title>Acme: Baker</title>
+      <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Bake <b>bread</b>.</p>
+      </div></content></entry></feed>"""
+    job = rss.record(rss.items(atom)[0])
+    assert (job.company_name, job.title) == ("Acme", "Baker")
+    assert "<b>bread</b>" in job.description_html
