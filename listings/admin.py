@@ -90,11 +90,9 @@ class SourceAdmin(admin.ModelAdmin):
         "kind",
         "company",
         "enabled",
-        "schedule",
+        "when",
         "feed_is_complete",
         "last_run",
-        "next_run_at",
-        "runs_link",
     ]
     list_filter = ["kind", "enabled", "schedule"]
     search_fields = ["name", "address"]
@@ -115,12 +113,24 @@ class SourceAdmin(admin.ModelAdmin):
             )
         )
 
+    @admin.display(description="Schedule", ordering="next_run_at")
+    def when(self, source: Source) -> str:
+        if source.kind == Source.Kind.DEMO:
+            return "-"  # loaded by seed_demo, never run
+        if source.schedule == Source.Schedule.MANUAL or not source.enabled:
+            return source.get_schedule_display()
+        upcoming = "due now" if source.next_run_at is None else naturaltime(source.next_run_at)
+        return format_html("{}<br><small>next: {}</small>", source.get_schedule_display(), upcoming)
+
     @admin.display(description="Last run", ordering="last_run_at")
     def last_run(self, source: Source) -> str:
+        """The last run's outcome, linking to the source's whole history."""
         if not source.last_run_status:
             return "-"
+        url = reverse("admin:listings_ingestrun_changelist") + f"?source__id__exact={source.pk}"
         return format_html(
-            '<span style="color:{}">{}</span> {}',
+            '<a href="{}"><span style="color:{}">{}</span> {}</a>',
+            url,
             RUN_COLOURS[source.last_run_status],
             IngestRun.Status(source.last_run_status).label.split(" (")[0],
             naturaltime(source.last_run_at),
@@ -148,11 +158,6 @@ class SourceAdmin(admin.ModelAdmin):
         )
         runs = reverse("admin:listings_ingestrun_changelist")
         return redirect(f"{runs}?source__id__exact={source.pk}")
-
-    @admin.display(description="Runs")
-    def runs_link(self, source: Source) -> str:
-        url = reverse("admin:listings_ingestrun_changelist") + f"?source__id__exact={source.pk}"
-        return format_html('<a href="{}">History</a>', url)
 
     @admin.action(description="Run selected sources now", permissions=["change"])
     def run_now(self, request, queryset: QuerySet[Source]) -> None:

@@ -100,7 +100,7 @@ def test_run_history_shows_errors_and_rejections_in_bounded_queries(
     assert listing.status_code == 200 and "Failed" in listing.content.decode()
     with django_assert_max_num_queries(12):
         sources = admin_client.get(SOURCES).content.decode()
-    assert "Failed</span> now" in sources or "Failed</span> 0" in sources
+    assert "Failed</span> now</a>" in sources and f"?source__id__exact={source.pk}" in sources
     detail = admin_client.get(reverse("admin:listings_ingestrun_change", args=[rejected_run.pk]))
     html = detail.content.decode()
     assert "apply URL is not an http(s) address" in html and "Cook" in html
