@@ -335,3 +335,24 @@ def test_pages_read_the_newest_day_and_ignore_history(client, salaries, places):
     assert "Sample: 7 live job postings" in text
     assert re.search(r"San Jose, CA \$[\d,]+ \$[\d,]+ – \$[\d,]+ 5 ", text)
     assert "Fresno" not in text  # only yesterday's figures knew it
+
+
+def test_curated_faq_for_one_place_shows_only_there(client, salaries, places):
+    engineer, _ = salaries
+    FaqEntry.objects.create(
+        occupation=engineer,
+        place=places.texas,
+        question="Is Austin a good place for this job?",
+        answer="Austin has a growing robotics scene.",
+    )
+    texas = text_of(salary_page(client, engineer, places.texas))
+    california = text_of(salary_page(client, engineer, places.california))
+    assert "Is Austin a good place for this job?" in texas
+    assert "Is Austin a good place for this job?" not in california
+    assert f"What does a {CV} do?" in texas and f"What does a {CV} do?" in california
+
+
+def test_all_locations_page_has_no_occupation_jsonld(client, salaries):
+    engineer, _ = salaries
+    response = client.get(reverse("salaries:occupation", args=[engineer.slug]))
+    assert [block["@type"] for block in jsonld(response)] == ["FAQPage"]
