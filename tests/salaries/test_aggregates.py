@@ -5,10 +5,15 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from listings.models import Job
+from salaries.aggregates import MAX_BINS, aggregates_insert
 from salaries.models import Occupation, OpeningCount, SalaryAggregate
 from salaries.services import salary_aggregates_refresh
 from tests.factories import (
+    CompanyFactory,
     DraftJobFactory,
     ExpiredJobFactory,
     PastExpiryJobFactory,
@@ -162,3 +167,41 @@ def test_openings_count_every_live_posting_whether_or_not_it_states_pay(postings
     assert counts[places.sunnyvale.pk] == 2
     assert counts[places.california.pk] == 11
     assert counts[places.us.pk] == counts[None] == 12  # and the posting paid in euros
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pays=st.lists(st.integers(min_value=5_000, max_value=900_000), min_size=1, max_size=25))
+def test_any_set_of_pays_matches_python_and_fills_the_histogram(pays, places, engineer):
+    """Whatever the pays, SQL equals Python's statistics and every posting lands in a bin."""
+    Job.objects.all().delete()
+    SalaryAggregate.objects.all().delete()
+    company = CompanyFactory()
+    Job.objects.bulk_create(
+        Job(
+            title="Engineer",
+            company=company,
+            occupation=engineer,
+            pay_min=pay,
+            pay_max=pay,
+            pay_period="year",
+            annual_pay_min=pay,
+            annual_pay_max=pay,
+            description_html="<p>Build.</p>",
+            status=Job.Status.PUBLISHED,
+            place_ids=places.san_jose.lineage,
+        )
+        for pay in pays
+    )
+    aggregates_insert(as_of=timezone.localdate())
+    row = aggregate(engineer, places.san_jose)
+    assert row.sample_size == len(pays)
+    if len(pays) < 5:
+        assert row.mean is None and row.histogram == []
+        return
+    decimals = [Decimal(pay) for pay in pays]
+    for name, value in expected(decimals).items():
+        assert abs(getattr(row, name) - Decimal(value)) <= CENT, name
+    assert sum(count for _, _, count in row.bins) == len(pays)
+    assert len(row.bins) <= MAX_BINS
