@@ -235,3 +235,15 @@ def test_top_rated_lists_rank_companies_per_industry(client, rated_apple):
     assert html.index("3.0") > html.index("Apple") > html.index("10.0")
     assert "6th" in html and "7th" in html
     assert client.get("/companies/top/nothing/").status_code == 404
+
+
+def test_the_card_says_why_a_company_is_not_ranked(client, settings):
+    settings.RATING_MIN_FOR_RANK = 2
+    few = ApprovedRatingFactory(company=CompanyFactory(name="Few"))
+    loner = CompanyFactory(name="Loner", industry=None)
+    ApprovedRatingFactory.create_batch(2, company=loner)
+    company_ratings_refresh()
+    few_html = client.get(few.company.get_absolute_url()).content.decode()
+    assert "needs 2 ratings to be ranked among technology companies" in few_html
+    loner_html = client.get(loner.get_absolute_url()).content.decode()
+    assert "ranked within their industry, and this one has none on file" in loner_html
