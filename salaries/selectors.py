@@ -12,7 +12,7 @@ from django.urls import reverse
 from listings.models import Place
 from salaries.models import Comparison, FaqEntry, Occupation, OpeningCount, SalaryAggregate
 from salaries.normaliser import occupation_for_title
-from salaries.pay import HOURS_PER_YEAR
+from salaries.pay import PERIODS_PER_YEAR
 
 # Pages show one currency; postings in others are aggregated separately and not mixed in.
 PAGE_CURRENCY = "USD"
@@ -87,7 +87,6 @@ class SalaryInsight:
     aggregate: SalaryAggregate | None
     cities: list[SalaryAggregate]
     related: list[tuple[Occupation, SalaryAggregate | None]]
-    comparisons: list[ComparisonView]
     faq: list[FaqItem]
 
     @property
@@ -105,10 +104,13 @@ class SalaryInsight:
             return []
         mean = self.aggregate.mean
         return [
-            ("Hourly", mean / HOURS_PER_YEAR),
-            ("Weekly", mean / 52),
-            ("Monthly", mean / 12),
-            ("Yearly", mean),
+            (label, mean / PERIODS_PER_YEAR[period])
+            for label, period in (
+                ("Hourly", "hour"),
+                ("Weekly", "week"),
+                ("Monthly", "month"),
+                ("Yearly", "year"),
+            )
         ]
 
 
@@ -350,21 +352,18 @@ def _pay_answer(
 def salary_insight(*, occupation: Occupation, place: Place | None) -> SalaryInsight:
     """The salary page's data: figures, cities, related occupations, comparisons and FAQ."""
     aggregate = aggregate_latest(occupation=occupation, place=place)
-    comparisons = comparisons_for(occupation=occupation)
-    hiring = cities_hiring(occupation=occupation, place=place)
     return SalaryInsight(
         occupation=occupation,
         place=place,
         aggregate=aggregate,
         cities=aggregates_for_cities(occupation=occupation, place=place),
         related=aggregates_for_related(occupation=occupation, place=place),
-        comparisons=comparisons,
         faq=faq_for(
             occupation=occupation,
             place=place,
             aggregate=aggregate,
-            cities=hiring,
-            comparisons=comparisons,
+            cities=cities_hiring(occupation=occupation, place=place),
+            comparisons=comparisons_for(occupation=occupation),
         ),
     )
 
