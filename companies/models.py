@@ -165,6 +165,9 @@ class CompanyRatingSummary(models.Model):
     workplace = models.DecimalField(max_digits=3, decimal_places=1)
     current_count = models.PositiveIntegerField()
     former_count = models.PositiveIntegerField()
+    frontline_count = models.PositiveIntegerField(default=0)
+    office_count = models.PositiveIntegerField(default=0)
+    management_count = models.PositiveIntegerField(default=0)
     rank = models.PositiveIntegerField(null=True, blank=True)
     rank_total = models.PositiveIntegerField(null=True, blank=True)
     refreshed_at = models.DateTimeField()
@@ -192,6 +195,20 @@ class CompanyRatingSummary(models.Model):
     @property
     def current_percent(self) -> int:
         return round(100 * self.current_count / self.count) if self.count else 0
+
+    @property
+    def roles(self) -> list[dict]:
+        """Who rated: the share of frontline, office and management ratings, largest first."""
+        counts = [
+            ("frontline", self.frontline_count),
+            ("office", self.office_count),
+            ("management", self.management_count),
+        ]
+        return [
+            {"role": role, "percent": round(100 * count / self.count)}
+            for role, count in sorted(counts, key=lambda item: -item[1])
+            if count and self.count
+        ]
 
     @property
     def former_percent(self) -> int:

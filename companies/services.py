@@ -161,7 +161,8 @@ def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
             """
             INSERT INTO companies_companyratingsummary (
                 company_id, score, count, pay, benefits, hours, workplace,
-                current_count, former_count, rank, rank_total, refreshed_at
+                current_count, former_count, frontline_count, office_count, management_count,
+                rank, rank_total, refreshed_at
             )
             SELECT company_id,
                    round(avg(overall), 1), count(*),
@@ -169,6 +170,9 @@ def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
                    round(avg(hours), 1), round(avg(workplace), 1),
                    count(*) FILTER (WHERE employment_status = 'current'),
                    count(*) FILTER (WHERE employment_status = 'former'),
+                   count(*) FILTER (WHERE role_type = 'frontline'),
+                   count(*) FILTER (WHERE role_type = 'office'),
+                   count(*) FILTER (WHERE role_type = 'management'),
                    NULL, NULL, now()
             FROM companies_rating
             WHERE status = 'approved'
@@ -178,7 +182,11 @@ def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
                 score = EXCLUDED.score, count = EXCLUDED.count, pay = EXCLUDED.pay,
                 benefits = EXCLUDED.benefits, hours = EXCLUDED.hours,
                 workplace = EXCLUDED.workplace, current_count = EXCLUDED.current_count,
-                former_count = EXCLUDED.former_count, refreshed_at = EXCLUDED.refreshed_at
+                former_count = EXCLUDED.former_count,
+                frontline_count = EXCLUDED.frontline_count,
+                office_count = EXCLUDED.office_count,
+                management_count = EXCLUDED.management_count,
+                refreshed_at = EXCLUDED.refreshed_at
             """,
             {"only": only},
         )

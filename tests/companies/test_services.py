@@ -46,7 +46,7 @@ def test_aggregates_and_ranks_match_a_hand_computed_fixture(rank_minimum):
     # alpha: overall 9, 8, 6 -> 7.67 -> 7.7; benefits 9, 8, 2 -> 6.3; one former employee.
     ApprovedRatingFactory(company=alpha, overall=9)
     ApprovedRatingFactory(company=alpha, overall=8, employment_status="former")
-    ApprovedRatingFactory(company=alpha, overall=6, benefits=2)
+    ApprovedRatingFactory(company=alpha, overall=6, benefits=2, role_type="office")
     # beta: 7 and 8 -> 7.5; gamma: 5 and 10 -> 7.5, a tie.
     ApprovedRatingFactory(company=beta, overall=7)
     ApprovedRatingFactory(company=beta, overall=8)
@@ -68,6 +68,8 @@ def test_aggregates_and_ranks_match_a_hand_computed_fixture(rank_minimum):
         Decimal("6.3"),
     )
     assert (a.current_count, a.former_count, a.current_percent, a.former_percent) == (2, 1, 67, 33)
+    assert (a.frontline_count, a.office_count, a.management_count) == (2, 1, 0)
+    assert a.roles == [{"role": "frontline", "percent": 67}, {"role": "office", "percent": 33}]
     assert (a.rank, a.rank_total) == (1, 3)
     assert (summary_of(beta).rank, summary_of(gamma).rank) == (2, 2)  # a tie shares the rank
     d = summary_of(delta)

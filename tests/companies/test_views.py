@@ -62,7 +62,7 @@ def test_company_page_shows_facts_rating_rank_and_categories(client, rated_apple
         "Hours and flexibility",
         "Workplace",
         "Paid well",
-        "67% current employees, 33% former",
+        "67% current employees, 33% former; 100% frontline",
         "Machine Learning Engineer",
         "Showing jobs 1-1 of 1",
     ]:
