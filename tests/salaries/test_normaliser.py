@@ -5,7 +5,7 @@ import pytest
 from listings.models import Job
 from salaries.demo import occupations_seed
 from salaries.models import Occupation, UnmappedTitle
-from salaries.normaliser import occupation_for_title
+from salaries.normaliser import occupation_for_title, occupation_ids_for_titles
 from salaries.services import job_assign_occupation, jobs_assign_occupations, unmapped_title_map
 from tests.factories import DraftJobFactory, PublishedJobFactory
 
@@ -181,3 +181,12 @@ def test_seeding_twice_changes_nothing(occupations):
     occupations_seed()
     assert (Occupation.objects.count(), Occupation.related.through.objects.count()) == counts
     assert len(occupations) == 38
+
+
+def test_many_titles_at_once_map_like_one_at_a_time(occupations):
+    titles = [title for title, _ in TITLES] + UNMAPPED
+    mapped = occupation_ids_for_titles(titles)
+    assert mapped == {
+        title: (occupations[expected].pk if expected else None)
+        for title, expected in [*TITLES, *((title, None) for title in UNMAPPED)]
+    }
