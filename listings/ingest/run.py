@@ -45,6 +45,7 @@ from listings.ingest.records import (
 from listings.models import IngestedPosting, IngestRun, Job, Place, Source
 from listings.services import jobs_set_status
 from salaries.pay import annualise
+from salaries.services import jobs_assign_occupations
 
 logger = logging.getLogger(__name__)
 
@@ -541,6 +542,9 @@ class _Upsert:
         )
         self._save_postings(rows, job_ids)
         jobs_collapse_duplicates(fingerprints=fingerprints - {""})
+        # Titles map to occupations (salaries' service, one SQL pass for the batch), so
+        # ingested pay counts in salary figures from the next aggregate refresh.
+        jobs_assign_occupations(job_ids=list(job_ids.values()))
         for row in rows:
             self.jobs[row.item.external_id] = (job_ids[row.item.external_id], row.fields["status"])
         self.run.created += len(new)

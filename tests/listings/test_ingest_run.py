@@ -367,3 +367,14 @@ def test_a_source_without_an_address_fails_plainly(places):
     source = Source.objects.create(name="Empty", kind=Source.Kind.GREENHOUSE, address="")
     run = source_ingest(source=source)
     assert run.status == IngestRun.Status.FAILED and "has no address" in run.error
+
+
+def test_ingested_titles_map_to_occupations(feed_server, places):
+    from salaries.models import Occupation
+
+    welder = Occupation.objects.create(name="Welder")
+    source = greenhouse_source(feed_server.serve("/b", board(2)))
+    source_ingest(source=source)
+    assert set(Job.objects.filter(source=source).values_list("occupation", flat=True)) == {
+        welder.pk
+    }
