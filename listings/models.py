@@ -288,6 +288,24 @@ class Job(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
 
+    # Recruiter postings: who wrote it, the Markdown they typed, and how the posting does.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posted_jobs",
+    )
+    # Database defaults too, so bulk loads (COPY) that do not name these columns still work.
+    description_markdown = models.TextField(
+        blank=True, default="", db_default="", help_text="What the recruiter typed"
+    )
+    view_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
+    apply_click_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
+    expiry_warned_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the 3-day expiry email went out"
+    )
+
     # Maintained by a database trigger (migrations 0002 and 0006), so no code path can leave
     # them stale. search_vector holds title (A), company (B) and description (C); heading_vector
     # only title and company, so "the heading matches" is one small index lookup.
@@ -301,6 +319,7 @@ class Job(models.Model):
 
     class Meta:
         ordering = ["-posted_at"]
+        permissions = [("moderate_job", "Can approve, reject, feature and merge jobs")]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "external_id"],
@@ -374,3 +393,64 @@ class Job(models.Model):
         return self.status == self.Status.PUBLISHED and (
             self.expires_at is None or self.expires_at > timezone.now()
         )
+
+
+class JobInReview(Job):
+    """The admin review queue: pending postings and pending edits, oldest first."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "job in review"
+        verbose_name_plural = "review queue"
+
+
+class JobStatusChange(models.Model):
+    """One change of a job's status: who made it, when and why (shown to the recruiter)."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=10, choices=Job.Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Job.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["job", "-at"], name="jobstatuschange_job_at")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class JobRevision(models.Model):
+    """An edit of a published job waiting for review; the published version stays live."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending review"
+        APPLIED = "applied", "Approved and applied"
+        REJECTED = "rejected", "Rejected"
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="revisions")
+    fields = models.JSONField(help_text="The edited fields, as the form cleaned them")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job"],
+                condition=Q(status="pending"),
+                name="jobrevision_one_pending_per_job",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Edit of job {self.job_id} ({self.get_status_display()})"
