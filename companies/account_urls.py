@@ -5,9 +5,11 @@ from django.urls import include, path
 
 from companies import views
 from companies.forms import EmailAuthenticationForm
+from listings.posting import views as posting_views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("verify/<str:token>/", posting_views.verify_email, name="verify_email"),
     path(
         "login/",
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),

@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from companies import selectors
+from companies.accounts import email_verification_send
 from companies.forms import RatingForm, SignUpForm
 from companies.jsonld import employer_rating_jsonld
 from companies.models import Company, Industry
@@ -135,6 +136,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             user = form.save()
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            email_verification_send(user=user)
             return redirect(_safe_next(request) or reverse("listings:home"))
         return render(request, "registration/signup.html", {"form": form}, status=400)
     return render(request, "registration/signup.html", {"form": form})

@@ -120,6 +120,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "listings.tasks.expire_past_due_jobs",
         "schedule": crontab(hour=2, minute=30),
     },
+    "every-day-warn-recruiters-of-jobs-expiring-in-3-days": {
+        "task": "listings.tasks.warn_jobs_expiring",
+        "schedule": crontab(hour=8, minute=0),
+    },
     # Hourly, so "cities hiring most" counts stay current; each run replaces today's rows.
     "every-hour-refresh-salary-aggregates": {
         "task": "salaries.tasks.refresh_salary_aggregates",
@@ -180,6 +184,8 @@ LOGGING = {
 
 # Listings: how long a posting stays up unless it says otherwise, and search limits.
 JOB_DEFAULT_LIFETIME_DAYS = env.int("JOB_DEFAULT_LIFETIME_DAYS", default=30)
+# Recruiter postings (listings/posting/): postings one account may start in 24 hours.
+JOB_POSTS_PER_DAY = env.int("JOB_POSTS_PER_DAY", default=10)
 
 # Salaries: below this many postings stating pay, a title x place gets no figures, only a note.
 SALARY_MIN_SAMPLE = env.int("SALARY_MIN_SAMPLE", default=5)

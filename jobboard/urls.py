@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("salaries.urls")),
     path("", include("companies.urls")),
     path("accounts/", include("companies.account_urls")),
+    path("recruiters/", include("listings.posting.urls")),
 ]

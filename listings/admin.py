@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from listings.ingest.run import ingest_run_confirm_expiry
 from listings.models import IngestRun, Job, Place, Source
+from listings.posting.admin import JobModerationMixin
 from listings.services import job_refresh_places, jobs_set_status
 from listings.tasks import ingest_source
 from salaries.display import format_pay_range
@@ -266,7 +267,7 @@ class IngestRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(JobModerationMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "company",
@@ -295,7 +296,15 @@ class JobAdmin(admin.ModelAdmin):
     date_hierarchy = "posted_at"
     # Counting a million rows for the "N total" line costs more than the page itself.
     show_full_result_count = False
-    actions = ["publish", "expire", "feature", "unfeature"]
+    actions = [
+        "approve",
+        "reject",
+        "publish",
+        "expire",
+        "feature",
+        "unfeature",
+        "merge_duplicates",
+    ]
     fieldsets = [
         (
             None,
@@ -353,24 +362,24 @@ class JobAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         job_refresh_places(job=form.instance)
 
-    @admin.action(description="Publish selected jobs")
+    @admin.action(description="Publish selected jobs", permissions=["moderate"])
     def publish(self, request, queryset: QuerySet[Job]) -> None:
         self._set_status(request, queryset, Job.Status.PUBLISHED)
 
-    @admin.action(description="Expire selected jobs")
+    @admin.action(description="Expire selected jobs", permissions=["moderate"])
     def expire(self, request, queryset: QuerySet[Job]) -> None:
         self._set_status(request, queryset, Job.Status.EXPIRED)
 
-    @admin.action(description="Feature selected jobs")
+    @admin.action(description="Feature selected jobs", permissions=["moderate"])
     def feature(self, request, queryset: QuerySet[Job]) -> None:
         count = queryset.update(featured=True)
         self.message_user(request, f"Featured {count} jobs.", messages.SUCCESS)
 
-    @admin.action(description="Stop featuring selected jobs")
+    @admin.action(description="Stop featuring selected jobs", permissions=["moderate"])
     def unfeature(self, request, queryset: QuerySet[Job]) -> None:
         count = queryset.update(featured=False)
         self.message_user(request, f"{count} jobs are no longer featured.", messages.SUCCESS)
 
     def _set_status(self, request, queryset: QuerySet[Job], status: str) -> None:
-        count = jobs_set_status(jobs=queryset, status=status)
+        count = jobs_set_status(jobs=queryset, status=status, by=request.user, reason="From admin")
         self.message_user(request, f"{count} jobs are now {status}.", messages.SUCCESS)

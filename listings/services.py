@@ -3,12 +3,12 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-from listings.models import Job, Place
+from listings.models import Job, JobStatusChange, Place
 
 
 def job_place_ids(*, places: list[Place], workplace_type: str) -> list[int]:
@@ -37,8 +37,13 @@ def job_refresh_places(*, job: Job) -> Job:
 
 
 @transaction.atomic
-def jobs_set_status(*, jobs: QuerySet[Job], status: str) -> int:
-    """Move jobs to ``status``; publishing dates them and gives them the default lifetime."""
+def jobs_set_status(*, jobs: QuerySet[Job], status: str, by=None, reason: str = "") -> int:
+    """Move jobs to ``status``; publishing dates them and gives them the default lifetime.
+
+    Every job whose status changes gets a history row (who, when, why), written in one
+    INSERT ... SELECT so expiring thousands of postings stays one statement.
+    """
+    _record_status_changes(jobs=jobs, status=status, by=by, reason=reason)
     jobs = jobs.select_for_update()
     fingerprints = set(jobs.values_list("fingerprint", flat=True)) - {""}
     now = timezone.now()
@@ -49,3 +54,15 @@ def jobs_set_status(*, jobs: QuerySet[Job], status: str) -> int:
         jobs.filter(expires_at__isnull=True).update(expires_at=now + lifetime)
     jobs_collapse_duplicates(fingerprints=fingerprints)
     return count
+
+
+def _record_status_changes(*, jobs: QuerySet[Job], status: str, by, reason: str) -> None:
+    changing, params = jobs.exclude(status=status).values("pk").query.sql_with_params()
+    history = JobStatusChange._meta.db_table
+    table = Job._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {history} (job_id, from_status, to_status, by_id, reason, at) "  # noqa: S608 - model table names
+            f"SELECT id, status, %s, %s, %s, %s FROM {table} WHERE id IN ({changing})",
+            [status, by.pk if by else None, reason, timezone.now(), *params],
+        )

@@ -5,6 +5,7 @@ from django.conf import settings
 
 from listings.ingest.run import source_ingest, sources_due
 from listings.models import IngestRun, Job, Source
+from listings.posting.services import jobs_warn_expiring
 from listings.services import jobs_set_status
 
 
@@ -41,4 +42,12 @@ def ingest_due_sources() -> int:
 @shared_task
 def expire_past_due_jobs() -> int:
     """Move published jobs past their expiry date to expired (daily)."""
-    return jobs_set_status(jobs=Job.objects.past_expiry(), status=Job.Status.EXPIRED)
+    return jobs_set_status(
+        jobs=Job.objects.past_expiry(), status=Job.Status.EXPIRED, reason="Past its expiry date"
+    )
+
+
+@shared_task
+def warn_jobs_expiring() -> int:
+    """Email recruiters whose published jobs expire within 3 days (daily, once per job)."""
+    return jobs_warn_expiring()

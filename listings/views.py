@@ -9,6 +9,7 @@ from listings import selectors
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.models import Job, Place
+from listings.posting.services import job_count_apply_click, job_count_view
 from listings.search import PageOutOfRange, SearchResults, job_search
 from salaries.selectors import search_salary_box
 
@@ -142,6 +143,7 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         raise Http404("No such job.")
     if request.path != job.get_absolute_url():
         return redirect(job, permanent=True)
+    job_count_view(job=job)
     jsonld = job_posting_jsonld(job, site_url=settings.SITE_URL)
     return render(
         request,
@@ -153,3 +155,13 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "jsonld": json_for_script(jsonld) if jsonld else None,
         },
     )
+
+
+def job_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Count an apply click, then send the job seeker to the employer's apply page."""
+    job = Job.objects.published().filter(pk=pk).exclude(apply_url="").first()
+    if job is None:
+        raise Http404("This job takes no applications here.")
+    job_count_apply_click(job=job)
+    # Only the job's own stored URL, which the posting form and ingestion limit to http(s).
+    return redirect(job.apply_url)

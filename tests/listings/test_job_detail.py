@@ -179,5 +179,6 @@ def test_similar_jobs_share_title_and_state_and_skip_closed(client, places):
 def test_detail_query_count_is_bounded(client, places, django_assert_max_num_queries):
     job = PublishedJobFactory(title="Nurse", places=[places.san_jose, places.sunnyvale])
     PublishedJobFactory.create_batch(8, title="Nurse", places=[places.sunnyvale])
-    with django_assert_max_num_queries(7):
+    # 7 reads, plus the one UPDATE that counts the view for the recruiter's dashboard.
+    with django_assert_max_num_queries(8):
         assert client.get(job.get_absolute_url()).status_code == 200

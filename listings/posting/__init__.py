@@ -1,0 +1,1 @@
+"""The recruiter side of listings: the posting form, its workflow, the dashboard."""

@@ -1,0 +1,187 @@
+"""Moderation in Django admin: the review queue, approve/reject with a reason, merges.
+
+Mixed into ``listings.admin.JobAdmin`` and used by the review queue (``JobInReview``). Every
+moderating action needs the ``listings.moderate_job`` permission, not just the right to edit.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+
+from listings.dedupe import jobs_collapse_duplicates
+from listings.models import Job, JobInReview, JobRevision, JobStatusChange
+from listings.posting import services
+
+
+class RejectReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason the recruiter will read",
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
+        max_length=2000,
+    )
+
+
+class JobStatusChangeInline(admin.TabularInline):
+    model = JobStatusChange
+    fields = ["at", "from_status", "to_status", "by", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "status history"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+
+class JobRevisionInline(admin.StackedInline):
+    model = JobRevision
+    fields = ["status", "created_by", "created_at", "changes", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "edits by the recruiter"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Edited fields")
+    def changes(self, revision: JobRevision) -> str:
+        rows = (
+            format_html("<li><strong>{}</strong>: {}</li>", name, str(value)[:300])
+            for name, value in revision.fields.items()
+            if name != "description_html"
+        )
+        return format_html("<ul>{}</ul>", format_html("".join(rows)))
+
+
+class JobModerationMixin:
+    """Approve, reject (with a reason), merge duplicates; history and edits inline."""
+
+    inlines = [JobRevisionInline, JobStatusChangeInline]
+
+    def has_moderate_permission(self, request) -> bool:
+        return request.user.has_perm("listings.moderate_job")
+
+    @admin.action(description="Approve selected jobs (and pending edits)", permissions=["moderate"])
+    def approve(self, request, queryset: QuerySet[Job]) -> None:
+        done, refused = 0, []
+        for job in queryset:
+            try:
+                services.job_approve(job=job, by=request.user)
+                done += 1
+            except services.TransitionNotAllowed as error:
+                refused.append(f"{job.title}: {error}")
+        self.message_user(request, f"Approved {done} jobs.", messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
+
+    @admin.action(description="Reject selected jobs (with a reason)…", permissions=["moderate"])
+    def reject(self, request, queryset: QuerySet[Job]):
+        form = RejectReasonForm(request.POST if "reason" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done = 0
+            for job in queryset:
+                try:
+                    services.job_reject(
+                        job=job, by=request.user, reason=form.cleaned_data["reason"]
+                    )
+                    done += 1
+                except services.TransitionNotAllowed as error:
+                    self.message_user(request, f"{job.title}: {error}", messages.WARNING)
+            self.message_user(request, f"Rejected {done} jobs.", messages.SUCCESS)
+            return None
+        return TemplateResponse(
+            request,
+            "admin/listings/job_reject.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Reject jobs",
+                "jobs": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description="Merge selected jobs as duplicates", permissions=["moderate"])
+    def merge_duplicates(self, request, queryset: QuerySet[Job]) -> None:
+        """The oldest selected posting stays; the others share its fingerprint and collapse.
+
+        Sharing the fingerprint (not just setting duplicate_of) keeps the merge when the
+        whole table is collapsed again.
+        """
+        jobs = list(queryset.order_by("posted_at", "pk"))
+        if len(jobs) < 2:
+            self.message_user(request, "Select at least two jobs to merge.", messages.ERROR)
+            return
+        keep, others = jobs[0], jobs[1:]
+        with transaction.atomic():
+            Job.objects.filter(pk__in=[job.pk for job in others]).update(
+                fingerprint=keep.fingerprint, duplicate_of=keep
+            )
+            jobs_collapse_duplicates(fingerprints=[keep.fingerprint])
+            JobStatusChange.objects.bulk_create(
+                JobStatusChange(
+                    job=job,
+                    from_status=job.status,
+                    to_status=job.status,
+                    by=request.user,
+                    reason=f"Merged as a duplicate of job {keep.pk}",
+                )
+                for job in others
+            )
+        self.message_user(
+            request, f"Merged {len(others)} jobs into “{keep}” (job {keep.pk}).", messages.SUCCESS
+        )
+
+
+@admin.register(JobInReview)
+class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
+    """Pending postings and pending edits of published ones, oldest first."""
+
+    list_display = ["title", "company", "what", "created_by", "waiting_since"]
+    list_filter = ["company", "workplace_type", "employment_type"]
+    search_fields = ["title", "company__name"]
+    list_select_related = ["company", "created_by"]
+    actions = ["approve", "reject"]
+    readonly_fields = ["description_preview"]
+    fields = ["title", "company", "status", "description_preview", "apply_url", "apply_email"]
+
+    def get_queryset(self, request):
+        pending_edit = JobRevision.objects.filter(
+            job=OuterRef("pk"), status=JobRevision.Status.PENDING
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(has_pending_edit=Exists(pending_edit))
+            .filter(Q(status=Job.Status.PENDING) | Q(has_pending_edit=True))
+            .order_by("updated_at", "pk")
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # decisions go through the actions, which record who and why
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.has_moderate_permission(request)
+
+    @admin.display(description="In review")
+    def what(self, job: Job) -> str:
+        return "Edit of a published job" if job.status == Job.Status.PUBLISHED else "New posting"
+
+    @admin.display(description="Waiting since", ordering="updated_at")
+    def waiting_since(self, job: Job):
+        return job.updated_at
+
+    @admin.display(description="Description")
+    def description_preview(self, job: Job) -> str:
+        return format_html('<div style="max-width:60em">{}</div>', job.description_html)

@@ -1,0 +1,221 @@
+"""The posting form: real validation with messages a recruiter can act on."""
+
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+import markdown
+from django import forms
+from django.utils import timezone
+
+from companies.models import Company, Industry
+from listings.html import html_to_text, sanitize_html
+from listings.models import Job
+from listings.places import place_resolve
+from salaries.display import CURRENCY_SYMBOLS
+
+# What a full-time job could plausibly pay per period; outside this is almost always a typo
+# (a yearly figure typed as hourly, a missing zero).
+PLAUSIBLE_PAY = {
+    "hour": (Decimal(7), Decimal(500)),
+    "day": (Decimal(50), Decimal(4_000)),
+    "week": (Decimal(250), Decimal(20_000)),
+    "month": (Decimal(1_000), Decimal(170_000)),
+    "year": (Decimal(10_000), Decimal(2_000_000)),
+}
+MAX_PLACES = 10
+MAX_LIFETIME_DAYS = 90
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown as sanitised HTML: raw HTML in it goes through the same sanitiser."""
+    return sanitize_html(markdown.markdown(text, extensions=["sane_lists"]))
+
+
+class JobPostForm(forms.Form):
+    """Title, places, types, pay, description (Markdown), how to apply, and expiry."""
+
+    title = forms.CharField(max_length=200)
+    places = forms.CharField(
+        label="Locations",
+        required=False,
+        help_text='One per line, e.g. "San Jose, CA" or "California". Leave empty for remote.',
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    workplace_type = forms.ChoiceField(choices=Job.WorkplaceType.choices)
+    employment_type = forms.ChoiceField(choices=Job.EmploymentType.choices)
+    pay_min = forms.DecimalField(
+        label="Pay from", required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+    pay_max = forms.DecimalField(
+        label="Pay up to", required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+    pay_currency = forms.ChoiceField(
+        label="Currency", choices=[(code, code) for code in CURRENCY_SYMBOLS], initial="USD"
+    )
+    pay_period = forms.ChoiceField(
+        label="Per", choices=Job.PayPeriod.choices, initial=Job.PayPeriod.YEAR
+    )
+    description_markdown = forms.CharField(
+        label="Description",
+        max_length=20_000,
+        help_text="Markdown: ## for headings, - for lists, **bold**. No scripts or images.",
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+    apply_url = forms.URLField(
+        label="Apply URL", required=False, max_length=1000, assume_scheme="https"
+    )
+    apply_email = forms.EmailField(label="or apply by email", required=False)
+    expires_on = forms.DateField(
+        label="Expires on",
+        required=False,
+        help_text="Leave empty for 30 days after it is published.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    # A honeypot: hidden from people by CSS, filled in by form-filling bots.
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self) -> str:
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError("This field must stay empty.")
+        return ""
+
+    def clean_places(self) -> list:
+        lines = [
+            line.strip()
+            for line in self.cleaned_data["places"].replace(";", "\n").splitlines()
+            if line.strip()
+        ]
+        if len(lines) > MAX_PLACES:
+            raise forms.ValidationError(f"List at most {MAX_PLACES} locations.")
+        places, unknown = [], []
+        for line in lines:
+            place = place_resolve(line)
+            if place is None:
+                unknown.append(line)
+            elif place not in places:
+                places.append(place)
+        if unknown:
+            raise forms.ValidationError(
+                f"We do not know {', '.join(repr(u) for u in unknown)}. "
+                "Pick a city, state or country from the suggestions."
+            )
+        return places
+
+    def clean_apply_url(self) -> str:
+        url = self.cleaned_data["apply_url"]
+        # URLField already refuses most schemes; say so plainly for javascript: and data:.
+        if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+            raise forms.ValidationError("The apply URL must start with http:// or https://.")
+        return url
+
+    def clean_description_markdown(self) -> str:
+        text = self.cleaned_data["description_markdown"]
+        self.cleaned_data["description_html"] = markdown_to_html(text)
+        if not html_to_text(self.cleaned_data["description_html"]).strip():
+            raise forms.ValidationError("The description is empty once unsafe markup is removed.")
+        return text
+
+    def clean_expires_on(self):
+        day = self.cleaned_data["expires_on"]
+        today = timezone.localdate()
+        if day is not None and day <= today:
+            raise forms.ValidationError("Pick a date after today.")
+        if day is not None and day > today + timedelta(days=MAX_LIFETIME_DAYS):
+            raise forms.ValidationError(f"A posting runs at most {MAX_LIFETIME_DAYS} days.")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("places") and cleaned.get("workplace_type") != Job.WorkplaceType.REMOTE:
+            if "places" not in self.errors:
+                self.add_error("places", "Give at least one location, or choose Remote.")
+        low, high = cleaned.get("pay_min"), cleaned.get("pay_max")
+        period = cleaned.get("pay_period")
+        if low is None and high is not None:
+            self.add_error("pay_min", "Give the lowest pay too (the same figure for a fixed rate).")
+        if low is not None and high is not None and low > high:
+            self.add_error("pay_max", "The highest pay must be at least the lowest.")
+        if period in PLAUSIBLE_PAY:
+            floor, ceiling = PLAUSIBLE_PAY[period]
+            for name in ("pay_min", "pay_max"):
+                value = cleaned.get(name)
+                if value is not None and not floor <= value <= ceiling:
+                    self.add_error(
+                        name,
+                        f"{value:,} {Job.PayPeriod(period).label} looks wrong: pay "
+                        f"{Job.PayPeriod(period).label} is usually between {floor:,} and "
+                        f"{ceiling:,}. Check the period.",
+                    )
+        if not cleaned.get("apply_url") and not cleaned.get("apply_email"):
+            if "apply_url" not in self.errors:
+                self.add_error("apply_url", "Give an apply URL or an email address.")
+        day = cleaned.get("expires_on")
+        cleaned["expires_at"] = (
+            timezone.make_aware(datetime.combine(day, time(23, 59))) if day else None
+        )
+        cleaned["pay_max"] = high if high is not None else low
+        return cleaned
+
+    @classmethod
+    def initial_for(cls, job: Job) -> dict:
+        """The form's fields filled from a saved job (or its pending edit)."""
+        return {
+            "title": job.title,
+            "places": "\n".join(place.display_name for place in job.places.all()),
+            "workplace_type": job.workplace_type,
+            "employment_type": job.employment_type,
+            "pay_min": job.pay_min,
+            "pay_max": job.pay_max,
+            "pay_currency": job.pay_currency or "USD",
+            "pay_period": job.pay_period or Job.PayPeriod.YEAR,
+            "description_markdown": job.description_markdown or html_to_text(job.description_html),
+            "apply_url": job.apply_url,
+            "apply_email": job.apply_email,
+            "expires_on": timezone.localdate(job.expires_at) if job.expires_at else None,
+        }
+
+
+class CompanyCreateForm(forms.ModelForm):
+    """The facts a new company starts with; the rest can wait."""
+
+    class Meta:
+        model = Company
+        fields = ["name", "industry", "website", "headquarters", "size", "description"]
+        help_texts = {"headquarters": "City, region, country"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["industry"].queryset = Industry.objects.order_by("name")
+        self.fields["website"].assume_scheme = "https"
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if Company.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(
+                "A company with this name exists already: ask to join it instead."
+            )
+        return name
+
+
+class CompanyJoinForm(forms.Form):
+    """Ask to join a company that exists, by its exact name."""
+
+    company = forms.CharField(label="Company name", max_length=200)
+
+    def clean_company(self) -> Company:
+        name = " ".join(self.cleaned_data["company"].split())
+        company = Company.objects.filter(name__iexact=name).first()
+        if company is None:
+            raise forms.ValidationError("No company has this name. Create it instead?")
+        return company
+
+
+class RejectForm(forms.Form):
+    """The reason a recruiter will read."""
+
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
