@@ -63,7 +63,11 @@ class JobPostForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
     )
     apply_url = forms.URLField(
-        label="Apply URL", required=False, max_length=1000, assume_scheme="https"
+        label="Apply URL",
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a full web address starting with http:// or https://."},
     )
     apply_email = forms.EmailField(label="or apply by email", required=False)
     expires_on = forms.DateField(

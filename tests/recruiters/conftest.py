@@ -1,0 +1,55 @@
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from companies.models import Membership
+from jobboard.celery import app
+from tests.companies.factories import UserFactory
+from tests.factories import CompanyFactory
+from tests.recruiters.factories import MembershipFactory
+
+
+@pytest.fixture(autouse=True)
+def eager_tasks():
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def acme(db):
+    return CompanyFactory(name="Acme Robotics")
+
+
+@pytest.fixture
+def recruiter(acme):
+    """An approved recruiter of Acme with a verified email."""
+    return MembershipFactory(company=acme).user
+
+
+@pytest.fixture
+def roles(acme):
+    """One account per role in the access matrix, keyed by name (None: anonymous)."""
+    other_company = CompanyFactory(name="Globex")
+    moderator = UserFactory(username="moderator@example.com", is_staff=True)
+    moderator.user_permissions.add(
+        Permission.objects.get(codename="moderate_job"),
+        Permission.objects.get(codename="change_job"),
+        Permission.objects.get(codename="view_job"),
+    )
+    return SimpleNamespace(
+        anonymous=None,
+        other_recruiter=MembershipFactory(company=other_company).user,
+        pending_member=MembershipFactory(company=acme, status=Membership.Status.PENDING).user,
+        unverified_member=MembershipFactory(company=acme, verified=False).user,
+        no_company=UserFactory(username="nocompany@example.com"),
+        staff_without_permission=UserFactory(username="staff@example.com", is_staff=True),
+        staff_with_permission=moderator,
+    )

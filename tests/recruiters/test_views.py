@@ -1,0 +1,245 @@
+"""The recruiter pages through Django's test client: sign-up to submitted posting."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from companies.accounts import email_is_verified, email_verification_send
+from companies.models import Company, Membership
+from listings.models import Job, JobRevision
+from tests.companies.factories import UserFactory
+from tests.factories import DraftJobFactory, PublishedJobFactory
+from tests.recruiters.factories import MembershipFactory, VerifiedEmailFactory, posting_data
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a long enough pass phrase"
+
+
+def test_sign_up_mails_a_link_that_verifies_the_address(client):
+    response = client.post(
+        reverse("signup"),
+        {"email": "Pat@Acme.example", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    message = mail.outbox[-1]
+    assert message.to == ["pat@acme.example"]
+    link = re.search(r"http\S+/accounts/verify/\S+/", message.body).group(0)
+    response = client.get(urlsplit(link).path)
+    assert response.status_code == 302
+    assert email_is_verified(user=get_user_model().objects.get(email="pat@acme.example"))
+
+
+def test_verification_link_is_refused_when_tampered_or_for_another_account(client):
+    owner = UserFactory(username="owner@example.com")
+    other = UserFactory(username="other@example.com")
+    link = email_verification_send(user=owner)
+    token = link.rstrip("/").rsplit("/", 1)[-1]
+    client.force_login(other)
+    response = client.get(reverse("verify_email", args=[token]))
+    assert response.status_code == 400
+    assert b"sent to another account" in response.content
+    response = client.get(reverse("verify_email", args=[token[:-2] + "xx"]))
+    assert response.status_code == 400
+    assert not email_is_verified(user=other)
+
+
+def verified_user(email="new@example.com"):
+    return VerifiedEmailFactory(user=UserFactory(username=email)).user
+
+
+def test_create_a_company_then_post_preview_and_submit(
+    client, places, django_capture_on_commit_callbacks
+):
+    user = verified_user()
+    client.force_login(user)
+    response = client.post(
+        reverse("recruiters:company"),
+        {"intent": "create", "name": "Acme Robotics", "website": "acme.example"},
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=user)
+    assert membership.is_approved
+    assert membership.company.website == "https://acme.example"
+
+    response = client.post(reverse("recruiters:job_new"), posting_data())
+    job = Job.objects.get(created_by=user)
+    assert response["Location"] == reverse("recruiters:job", args=[job.pk])
+    preview = client.get(response["Location"])
+    assert preview.status_code == 200
+    content = preview.content.decode()
+    assert "<h2>About the role</h2>" in content
+    assert "$140.00K - $180.00K/yr" in content
+    assert "Submit for review" in content
+    assert 'name="robots" content="noindex"' in content  # never JSON-LD for a preview
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("recruiters:job_action", args=[job.pk, "submit"]))
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.status == Job.Status.PENDING
+    assert "waiting for review" in mail.outbox[-1].subject
+
+
+def test_join_an_existing_company_waits_for_a_colleague(client, acme, recruiter):
+    user = verified_user()
+    client.force_login(user)
+    response = client.post(
+        reverse("recruiters:company"), {"intent": "join", "company": "acme robotics"}
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=user)
+    assert (membership.company, membership.status) == (acme, Membership.Status.PENDING)
+    assert mail.outbox[-1].to == [recruiter.email]
+    assert b"Waiting for approval" in client.get(reverse("recruiters:start")).content
+
+
+def test_company_forms_say_what_is_wrong(client, acme):
+    client.force_login(verified_user())
+    response = client.post(reverse("recruiters:company"), {"intent": "join", "company": "Nope Inc"})
+    assert response.status_code == 400
+    assert b"No company has this name" in response.content
+    response = client.post(
+        reverse("recruiters:company"), {"intent": "create", "name": "ACME robotics"}
+    )
+    assert response.status_code == 400
+    assert b"ask to join it instead" in response.content
+
+
+def test_company_step_needs_a_verified_email(client):
+    client.force_login(UserFactory(username="unverified@example.com"))
+    response = client.post(reverse("recruiters:company"), {"intent": "create", "name": "Shady"})
+    assert response.status_code == 403
+    assert not Company.objects.filter(name="Shady").exists()
+
+
+def test_invalid_posting_is_a_400_with_messages_and_keeps_the_input(client, recruiter, places):
+    client.force_login(recruiter)
+    response = client.post(
+        reverse("recruiters:job_new"),
+        posting_data(pay_min="200000", pay_max="100000", apply_url="javascript:alert(1)"),
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "The highest pay must be at least the lowest." in content
+    assert "http:// or https://" in content
+    assert "Robotics Engineer" in content
+    assert not Job.objects.exists()
+
+
+def test_honeypot_refuses_bots(client, recruiter, places):
+    client.force_login(recruiter)
+    response = client.post(reverse("recruiters:job_new"), posting_data(website="buy now"))
+    assert response.status_code == 400
+    assert not Job.objects.exists()
+
+
+def test_daily_limit_is_a_429_with_a_message(client, recruiter, places, settings):
+    settings.JOB_POSTS_PER_DAY = 1
+    client.force_login(recruiter)
+    assert client.post(reverse("recruiters:job_new"), posting_data()).status_code == 302
+    response = client.post(reverse("recruiters:job_new"), posting_data())
+    assert response.status_code == 429
+    assert b"postings a day" in response.content
+    assert Job.objects.count() == 1
+
+
+@pytest.mark.parametrize("url_name", ["recruiters:job_new", "recruiters:company"])
+def test_forms_refuse_posts_without_a_csrf_token(recruiter, places, url_name):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(recruiter)
+    assert client.post(reverse(url_name), posting_data()).status_code == 403
+    assert not Job.objects.exists()
+
+
+def test_edit_of_a_published_job_is_reviewed_and_the_live_page_is_unchanged(
+    client, recruiter, acme, places
+):
+    job = PublishedJobFactory(company=acme, created_by=recruiter, title="Robot Tester")
+    client.force_login(recruiter)
+    form = client.get(reverse("recruiters:job_edit", args=[job.pk]))
+    assert b"Your edit is reviewed first" in form.content
+    response = client.post(
+        reverse("recruiters:job_edit", args=[job.pk]), posting_data(title="Chief Robot Tester")
+    )
+    assert response.status_code == 302
+    assert JobRevision.objects.filter(job=job, status=JobRevision.Status.PENDING).exists()
+    assert b"Robot Tester" in client.get(job.get_absolute_url()).content
+    assert b"Chief Robot Tester" not in client.get(job.get_absolute_url()).content
+    # Editing again starts from the pending edit, not the live version.
+    assert (
+        b"Chief Robot Tester" in client.get(reverse("recruiters:job_edit", args=[job.pk])).content
+    )
+
+
+def test_unknown_action_is_a_404(client, recruiter, acme):
+    job = DraftJobFactory(company=acme, created_by=recruiter)
+    client.force_login(recruiter)
+    assert (
+        client.post(reverse("recruiters:job_action", args=[job.pk, "publish"])).status_code == 404
+    )
+
+
+def test_forbidden_action_says_why(client, recruiter, acme):
+    job = DraftJobFactory(company=acme, created_by=recruiter)
+    client.force_login(recruiter)
+    response = client.post(reverse("recruiters:job_action", args=[job.pk, "close"]), follow=True)
+    assert b"Only published or expired jobs can be closed." in response.content
+    job.refresh_from_db()
+    assert job.status == Job.Status.DRAFT
+
+
+def test_dashboard_filters_and_counts_views_and_apply_clicks(client, recruiter, acme, places):
+    live = PublishedJobFactory(company=acme, created_by=recruiter, title="Welder")
+    DraftJobFactory(company=acme, created_by=recruiter, title="Painter")
+    client.get(live.get_absolute_url())
+    response = client.get(reverse("listings:job_apply", args=[live.pk]))
+    assert (response.status_code, response["Location"]) == (302, live.apply_url)
+    live.refresh_from_db()
+    assert (live.view_count, live.apply_click_count) == (1, 1)
+
+    client.force_login(recruiter)
+    page = client.get(reverse("recruiters:start"), {"status": "published"}).content.decode()
+    assert "Welder" in page
+    assert "Painter" not in page
+    page = client.get(reverse("recruiters:start"), {"q": "paint"}).content.decode()
+    assert "Painter" in page
+    assert "Welder" not in page
+
+
+def test_apply_link_of_an_unpublished_job_is_a_404(client, acme):
+    job = DraftJobFactory(company=acme)
+    assert client.get(reverse("listings:job_apply", args=[job.pk])).status_code == 404
+
+
+def test_places_endpoint_suggests_known_places(client, recruiter, places):
+    client.force_login(recruiter)
+    response = client.get(reverse("recruiters:places"), {"q": "san"})
+    assert response.json() == {"places": ["San Jose, CA"]}
+    assert client.get(reverse("recruiters:places"), {"q": "s"}).json() == {"places": []}
+
+
+def test_pages_have_bounded_queries(client, recruiter, acme, places, django_assert_max_num_queries):
+    jobs = [
+        PublishedJobFactory(company=acme, created_by=recruiter, places=[places.san_jose])
+        for _ in range(12)
+    ]
+    client.force_login(recruiter)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("recruiters:start")).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("recruiters:job", args=[jobs[0].pk])).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("recruiters:job_new")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("recruiters:members")).status_code == 200
+
+
+def test_membership_factory_makes_an_approved_verified_recruiter(acme):
+    user = MembershipFactory(company=acme).user
+    assert email_is_verified(user=user)
