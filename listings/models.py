@@ -355,6 +355,11 @@ class Job(models.Model):
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(
+                fields=["-posted_at"],
+                name="job_featured_posted_live",
+                condition=Q(status="published", duplicate_of__isnull=True, featured=True),
+            ),
+            models.Index(
                 models.F("annual_pay_max").desc(nulls_last=True),
                 models.F("posted_at").desc(),
                 name="job_pay_posted_live",

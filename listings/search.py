@@ -11,9 +11,10 @@ from django.utils.safestring import SafeString, mark_safe
 from listings.models import SEARCH_CONFIG, Job
 
 PER_PAGE = 20
-# Results are counted exactly up to this many and shown as "10,000+" beyond: an exact count of
-# a broad search visits every matching row, and nobody pages past the 500th page.
-MAX_RESULTS = 10_000
+# Results are counted exactly up to this many and shown as "1,000+" beyond: an exact count of
+# a broad search visits every matching row, and job seekers do not page past the 50th page
+# (LinkedIn stops at 1,000 results too).
+MAX_RESULTS = 1_000
 # ts_headline marks matches with these private-use characters; the text around them is
 # escaped in Python before they become <mark> tags, so description text can never inject HTML.
 _MARK_START, _MARK_END = "\ue000", "\ue001"
@@ -79,7 +80,8 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
     candidates = jobs.searchable()
     query = keyword_query(keywords) if keywords else None
     jobs = candidates if query is None else candidates.filter(search_vector=query)
-    total = jobs.values("pk")[: MAX_RESULTS + 1].count()
+    # No ORDER BY: Job's default ordering would make PostgreSQL walk the date index instead.
+    total = jobs.order_by().values("pk")[: MAX_RESULTS + 1].count()
     results = SearchResults(
         number=page_number, total=min(total, MAX_RESULTS), capped=total > MAX_RESULTS
     )
