@@ -7,9 +7,10 @@ moderating action needs the ``listings.moderate_job`` permission, not just the r
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from listings.dedupe import jobs_collapse_duplicates
 from listings.models import Job, JobInReview, JobRevision, JobStatusChange
@@ -35,6 +36,9 @@ class JobStatusChangeInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("listings.view_job")
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by")
 
@@ -50,14 +54,21 @@ class JobRevisionInline(admin.StackedInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("listings.view_job")
+
     @admin.display(description="Edited fields")
     def changes(self, revision: JobRevision) -> str:
-        rows = (
-            format_html("<li><strong>{}</strong>: {}</li>", name, str(value)[:300])
-            for name, value in revision.fields.items()
-            if name != "description_html"
+        rows = format_html_join(
+            "",
+            "<li><strong>{}</strong>: {}</li>",
+            (
+                (name, str(value)[:300])
+                for name, value in revision.fields.items()
+                if name != "description_html"
+            ),
         )
-        return format_html("<ul>{}</ul>", format_html("".join(rows)))
+        return format_html("<ul>{}</ul>", rows)
 
 
 class JobModerationMixin:
@@ -157,13 +168,27 @@ class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
         pending_edit = JobRevision.objects.filter(
             job=OuterRef("pk"), status=JobRevision.Status.PENDING
         )
+        submitted = JobStatusChange.objects.filter(
+            job=OuterRef("pk"), to_status=Job.Status.PENDING
+        ).order_by("-at")
+        # Waiting since the edit was sent, or the job was submitted (ingested or admin-made
+        # pending jobs have no history row: their last change stands in).
+        # Not super(): it orders by get_ordering() before the annotation below exists.
         return (
-            super()
-            .get_queryset(request)
-            .annotate(has_pending_edit=Exists(pending_edit))
+            self.model._default_manager.annotate(
+                has_pending_edit=Exists(pending_edit),
+                waiting=Coalesce(
+                    Subquery(pending_edit.values("created_at")[:1]),
+                    Subquery(submitted.values("at")[:1]),
+                    "updated_at",
+                ),
+            )
             .filter(Q(status=Job.Status.PENDING) | Q(has_pending_edit=True))
-            .order_by("updated_at", "pk")
+            .order_by("waiting", "pk")
         )
+
+    def get_ordering(self, request):
+        return ["waiting", "pk"]  # an annotation, so not the checked ``ordering`` attribute
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -178,9 +203,9 @@ class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
     def what(self, job: Job) -> str:
         return "Edit of a published job" if job.status == Job.Status.PUBLISHED else "New posting"
 
-    @admin.display(description="Waiting since", ordering="updated_at")
+    @admin.display(description="Waiting since", ordering="waiting")
     def waiting_since(self, job: Job):
-        return job.updated_at
+        return job.waiting
 
     @admin.display(description="Description")
     def description_preview(self, job: Job) -> str:

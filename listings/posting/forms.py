@@ -187,6 +187,8 @@ class JobPostForm(forms.Form):
 class CompanyCreateForm(forms.ModelForm):
     """The facts a new company starts with; the rest can wait."""
 
+    website = forms.URLField(required=False, max_length=200, assume_scheme="https")
+
     class Meta:
         model = Company
         fields = ["name", "industry", "website", "headquarters", "size", "description"]
@@ -195,7 +197,6 @@ class CompanyCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["industry"].queryset = Industry.objects.order_by("name")
-        self.fields["website"].assume_scheme = "https"
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

@@ -1,0 +1,138 @@
+"""Moderation in Django admin: the review queue, bulk decisions, merges, permissions."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from companies.models import Membership
+from listings.models import Job, JobRevision
+from listings.posting import services
+from listings.posting.forms import JobPostForm
+from tests.companies.factories import UserFactory
+from tests.factories import PendingJobFactory, PublishedJobFactory
+from tests.recruiters.factories import MembershipFactory, posting_data
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "admin:listings_jobinreview_changelist"
+JOBS = "admin:listings_job_changelist"
+
+
+@pytest.fixture
+def moderator_client(client, roles):
+    client.force_login(roles.staff_with_permission)
+    return client
+
+
+def test_queue_lists_pending_jobs_and_pending_edits_oldest_first(
+    moderator_client, acme, recruiter, places
+):
+    newer = PendingJobFactory(company=acme, created_by=recruiter, title="Newer")
+    older = PendingJobFactory(company=acme, created_by=recruiter, title="Older")
+    Job.objects.filter(pk=older.pk).update(updated_at=timezone.now() - timedelta(days=2))
+    edited = PublishedJobFactory(company=acme, created_by=recruiter, title="Edited")
+    PublishedJobFactory(company=acme, title="Untouched")
+    form = JobPostForm(posting_data(title="Edited again"))
+    assert form.is_valid()
+    services.job_edit(job=edited, by=recruiter, data=form.cleaned_data)
+    JobRevision.objects.filter(job=edited).update(created_at=timezone.now() - timedelta(days=1))
+
+    response = moderator_client.get(reverse(QUEUE))
+    assert response.status_code == 200
+    listed = [job.pk for job in response.context["cl"].result_list]
+    assert listed == [older.pk, edited.pk, newer.pk]
+    assert b"Edit of a published job" in response.content
+
+
+def test_bulk_approve_publishes_and_mails(
+    moderator_client, acme, recruiter, django_capture_on_commit_callbacks
+):
+    jobs = PendingJobFactory.create_batch(2, company=acme, created_by=recruiter)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_client.post(
+            reverse(QUEUE), {"action": "approve", ACTION_CHECKBOX_NAME: [j.pk for j in jobs]}
+        )
+    assert response.status_code == 302
+    assert set(Job.objects.values_list("status", flat=True)) == {Job.Status.PUBLISHED}
+    assert len(mail.outbox) == 2
+
+
+def test_bulk_reject_asks_for_a_reason_then_records_it(
+    moderator_client, acme, recruiter, roles, django_capture_on_commit_callbacks
+):
+    job = PendingJobFactory(company=acme, created_by=recruiter)
+    form = moderator_client.post(
+        reverse(JOBS), {"action": "reject", ACTION_CHECKBOX_NAME: [job.pk]}
+    )
+    assert form.status_code == 200
+    assert b"Reason the recruiter will read" in form.content
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            reverse(JOBS),
+            {"action": "reject", ACTION_CHECKBOX_NAME: [job.pk], "reason": "Add the pay period"},
+        )
+    job.refresh_from_db()
+    assert job.status == Job.Status.REJECTED
+    change = job.status_changes.first()
+    assert (change.reason, change.by) == ("Add the pay period", roles.staff_with_permission)
+    assert "Add the pay period" in mail.outbox[-1].body
+
+
+def test_change_page_shows_history_and_pending_edit_inline(moderator_client, acme, recruiter):
+    job = PendingJobFactory(company=acme, created_by=recruiter)
+    services.job_record_status(job=job, from_status="draft", by=recruiter, reason="Submitted")
+    JobRevision.objects.create(job=job, fields={"title": "New title"}, created_by=recruiter)
+    response = moderator_client.get(reverse("admin:listings_job_change", args=[job.pk]))
+    assert response.status_code == 200
+    assert b"status history" in response.content.lower()
+    assert b"New title" in response.content
+
+
+def test_merge_duplicates_keeps_the_oldest_posting(moderator_client, acme, places):
+    old = PublishedJobFactory(company=acme, title="Nurse", posted_at=timezone.now() - timedelta(5))
+    copy = PublishedJobFactory(company=acme, title="Nurse RN", places=[places.austin])
+    moderator_client.post(
+        reverse(JOBS), {"action": "merge_duplicates", ACTION_CHECKBOX_NAME: [old.pk, copy.pk]}
+    )
+    copy.refresh_from_db()
+    old.refresh_from_db()
+    assert (copy.duplicate_of_id, old.duplicate_of_id) == (old.pk, None)
+    assert list(Job.objects.searchable().values_list("pk", flat=True)) == [old.pk]
+
+
+def test_staff_without_the_moderate_permission_cannot_moderate(client, acme):
+    editor = UserFactory(username="editor@example.com", is_staff=True)
+    editor.user_permissions.add(
+        Permission.objects.get(codename="change_job"), Permission.objects.get(codename="view_job")
+    )
+    client.force_login(editor)
+    job = PendingJobFactory(company=acme)
+    response = client.get(reverse(JOBS))
+    action_form = response.context["action_form"]
+    actions = [value for value, _ in action_form.fields["action"].choices] if action_form else []
+    assert not {"approve", "reject", "publish", "merge_duplicates"} & set(actions)
+    client.post(reverse(JOBS), {"action": "approve", ACTION_CHECKBOX_NAME: [job.pk]})
+    job.refresh_from_db()
+    assert job.status == Job.Status.PENDING
+    assert client.get(reverse(QUEUE)).status_code == 403
+
+
+def test_admin_approves_a_request_to_join(admin_client, acme):
+    request = MembershipFactory(company=acme, status=Membership.Status.PENDING)
+    admin_client.post(
+        reverse("admin:companies_membership_changelist"),
+        {"action": "approve", ACTION_CHECKBOX_NAME: [request.pk]},
+    )
+    request.refresh_from_db()
+    assert request.status == Membership.Status.APPROVED
+
+
+def test_queue_query_count_is_bounded(moderator_client, acme, django_assert_max_num_queries):
+    PendingJobFactory.create_batch(15, company=acme)
+    with django_assert_max_num_queries(12):
+        assert moderator_client.get(reverse(QUEUE)).status_code == 200
