@@ -157,7 +157,8 @@ class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
     """Pending postings and pending edits of published ones, oldest first."""
 
     list_display = ["title", "company", "what", "created_by", "waiting_since"]
-    list_filter = ["company", "workplace_type", "employment_type"]
+    # Only the companies with something in the queue, not every company on the board.
+    list_filter = [("company", admin.RelatedOnlyFieldListFilter), "workplace_type"]
     search_fields = ["title", "company__name"]
     list_select_related = ["company", "created_by"]
     actions = ["approve", "reject"]

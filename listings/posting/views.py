@@ -233,6 +233,8 @@ def _revision_initial(revision: JobRevision) -> dict:
 def job_page(request: HttpRequest, pk: int, company) -> HttpResponse:
     """The preview, exactly as job seekers will see it, with status, history and actions."""
     job = selectors.job_for_recruiter(company=company, pk=pk)
+    # Unsaved: a draft reads "Posted today", as it will on the day it is published.
+    job.posted_at = job.posted_at or timezone.now()
     return render(
         request,
         "recruiters/job_preview.html",
