@@ -141,9 +141,14 @@ def run_naive(scenario: Scenario) -> Callable[[], object]:
             if word.startswith("-"):
                 continue
             jobs = jobs.filter(Q(title__icontains=word) | Q(description_text__icontains=word))
-        if params.get("l"):
+        if params.get("l") == "Remote":
+            jobs = jobs.filter(workplace_type="remote")
+        elif params.get("l"):
+            # A city's name, or its state's name: the join most boards write for "California".
             place = params["l"].split(",")[0]
-            jobs = jobs.filter(places__name__icontains=place).distinct()
+            jobs = jobs.filter(
+                Q(places__name__icontains=place) | Q(places__parent__name__icontains=place)
+            ).distinct()
         if params.get("workplace_type"):
             jobs = jobs.filter(workplace_type=params["workplace_type"])
         if params.get("employment_type"):
