@@ -6,7 +6,7 @@ moderating action needs the ``listings.moderate_job`` permission, not just the r
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
@@ -75,9 +75,20 @@ class JobModerationMixin:
     """Approve, reject (with a reason), merge duplicates; history and edits inline."""
 
     inlines = [JobRevisionInline, JobStatusChangeInline]
+    # Apply URLs typed without a scheme are https, as on the posting form.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("listings.moderate_job")
+
+    def save_model(self, request, obj, form, change) -> None:
+        """A status set by hand on the change form is history too."""
+        before = form.initial.get("status", "") if change else ""
+        super().save_model(request, obj, form, change)
+        if obj.status != before:
+            services.job_record_status(
+                job=obj, from_status=before, by=request.user, reason="Changed in admin"
+            )
 
     @admin.action(description="Approve selected jobs (and pending edits)", permissions=["moderate"])
     def approve(self, request, queryset: QuerySet[Job]) -> None:

@@ -136,3 +136,34 @@ def test_queue_query_count_is_bounded(moderator_client, acme, django_assert_max_
     PendingJobFactory.create_batch(15, company=acme)
     with django_assert_max_num_queries(12):
         assert moderator_client.get(reverse(QUEUE)).status_code == 200
+
+
+def test_status_changed_on_the_change_form_is_recorded(admin_client, acme, admin_user):
+    job = PendingJobFactory(company=acme)
+    page = admin_client.get(reverse("admin:listings_job_change", args=[job.pk]))
+    data = {
+        key: value
+        for key, value in page.context["adminform"].form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data.update(
+        {
+            "company": acme.pk,
+            "status": Job.Status.PUBLISHED,
+            "description_html": job.description_html,
+            "revisions-TOTAL_FORMS": 0,
+            "revisions-INITIAL_FORMS": 0,
+            "status_changes-TOTAL_FORMS": 0,
+            "status_changes-INITIAL_FORMS": 0,
+        }
+    )
+    for name in ("posted_at", "expires_at"):
+        data.pop(name, None)
+    response = admin_client.post(reverse("admin:listings_job_change", args=[job.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    change = job.status_changes.get()
+    assert (change.from_status, change.to_status, change.by) == (
+        Job.Status.PENDING,
+        Job.Status.PUBLISHED,
+        admin_user,
+    )
