@@ -24,18 +24,18 @@ def job_for_detail(*, pk: int) -> Job:
 
 
 def job_similar(*, job: Job, limit: int = SIMILAR_JOBS) -> list[Job]:
-    """Open jobs whose titles contain this job's title words, in the same state, newest first.
+    """Open jobs of the same occupation in the same state, newest first.
 
-    Remote jobs look among remote jobs. No ranking: the title match is already tight, and
-    ordering by date uses the posted-date index at any table size.
+    A job whose title maps to no occupation looks for titles holding all its title words
+    instead. Remote jobs look among remote jobs. No ranking: ordering by date uses the
+    posted-date index at any table size.
     """
     region = _job_region(job)
-    similar = (
-        Job.objects.searchable()
-        .filter(search_vector=keyword_query(job.title))
-        .exclude(pk=job.pk)
-        .exclude(fingerprint=job.fingerprint)
-    )
+    similar = Job.objects.searchable().exclude(pk=job.pk).exclude(fingerprint=job.fingerprint)
+    if job.occupation_id is not None:
+        similar = similar.filter(occupation_id=job.occupation_id)
+    else:
+        similar = similar.filter(heading_vector=keyword_query(job.title))
     if region is not None:
         similar = similar.in_place(region)
     return list(similar.for_cards().order_by("-posted_at", "-id")[:limit])

@@ -35,7 +35,7 @@ def landing(request: HttpRequest, title_slug: str, place_slug: str) -> HttpRespo
     place = get_object_or_404(Place, slug=place_slug)
     params = request.GET.copy()
     params["q"] = title_slug.replace("-", " ")
-    params["l"] = place.slug
+    params["l"] = place.display_name
     return _search_page(request, params, landing_title=_title_from_slug(title_slug), place=place)
 
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from salaries.models import Occupation
 from tests.factories import (
     ClosedJobFactory,
     DraftJobFactory,
@@ -174,6 +175,17 @@ def test_similar_jobs_share_title_and_state_and_skip_closed(client, places):
     ExpiredJobFactory(title="Registered Nurse", places=[places.sunnyvale])
     response = client.get(job.get_absolute_url())
     assert [other.pk for other in response.context["similar_jobs"]] == [same_state.pk]
+
+
+def test_similar_jobs_are_the_same_occupation_when_the_title_maps(client, places):
+    nurse = Occupation.objects.create(name="Registered Nurse")
+    job = PublishedJobFactory(title="RN - Med/Surg", occupation=nurse, places=[places.san_jose])
+    same_occupation = PublishedJobFactory(
+        title="Staff Nurse", occupation=nurse, places=[places.sunnyvale]
+    )
+    PublishedJobFactory(title="RN - Med/Surg Scheduler", places=[places.sunnyvale])
+    response = client.get(job.get_absolute_url())
+    assert [other.pk for other in response.context["similar_jobs"]] == [same_occupation.pk]
 
 
 def test_detail_query_count_is_bounded(client, places, django_assert_max_num_queries):
