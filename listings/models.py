@@ -334,14 +334,16 @@ class Job(models.Model):
             ),
         ]
         indexes = [
+            # Words and places in one GIN index each: "nurse in Austin" is then one exact
+            # bitmap of both conditions instead of every nurse job read to check its place.
             GinIndex(
-                fields=["search_vector"],
-                name="job_search_vector_live",
+                fields=["search_vector", "place_ids"],
+                name="job_search_place_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             GinIndex(
-                fields=["heading_vector"],
-                name="job_heading_vector_live",
+                fields=["heading_vector", "place_ids"],
+                name="job_heading_place_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             GinIndex(
