@@ -9,9 +9,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from companies.accounts import (
@@ -154,17 +156,38 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Job.Status.values:
         status = ""
-    jobs = selectors.recruiter_jobs(company=company, q=q, status=status)
+    paginator = Paginator(
+        selectors.recruiter_jobs(company=company, q=q, status=status), selectors.DASHBOARD_PAGE
+    )
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        return HttpResponseBadRequest("The page must be a number.")
+    except EmptyPage:
+        raise Http404("There are not that many pages of postings.") from None
+    renew_before = timezone.now() + services.RENEW_WINDOW
     return render(
         request,
         "recruiters/dashboard.html",
         {
             "company": company,
-            "jobs": jobs[: selectors.DASHBOARD_PAGE],
+            "page": page,
+            "jobs": [
+                (job, _can_renew(job, renew_before), job.status in services.EDITABLE)
+                for job in page.object_list
+            ],
             "q": q,
             "status": status,
             "statuses": Job.Status.choices,
+            "query": urlencode({k: v for k, v in (("q", q), ("status", status)) if v}),
         },
+    )
+
+
+def _can_renew(job: Job, renew_before) -> bool:
+    return job.status == Job.Status.EXPIRED or (
+        job.status == Job.Status.PUBLISHED
+        and (job.expires_at is None or job.expires_at <= renew_before)
     )
 
 
@@ -247,14 +270,9 @@ def job_page(request: HttpRequest, pk: int, company) -> HttpResponse:
             "history": selectors.job_history(job=job),
             "revision": selectors.job_pending_revision(job=job),
             "rejection": selectors.job_last_rejection(job=job),
-            "can_renew": job.status == Job.Status.EXPIRED
-            or (job.status == Job.Status.PUBLISHED and _expires_soon(job)),
+            "can_renew": _can_renew(job, timezone.now() + services.RENEW_WINDOW),
         },
     )
-
-
-def _expires_soon(job: Job) -> bool:
-    return job.expires_at is None or job.expires_at <= timezone.now() + services.RENEW_WINDOW
 
 
 @recruiter_required

@@ -1,6 +1,7 @@
 """The recruiter pages through Django's test client: sign-up to submitted posting."""
 
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from companies.accounts import email_is_verified, email_verification_send
 from companies.models import Company, Membership
@@ -243,3 +245,33 @@ def test_pages_have_bounded_queries(client, recruiter, acme, places, django_asse
 def test_membership_factory_makes_an_approved_verified_recruiter(acme):
     user = MembershipFactory(company=acme).user
     assert email_is_verified(user=user)
+
+
+def test_dashboard_pages_so_every_posting_can_be_found(client, recruiter, acme, monkeypatch):
+    monkeypatch.setattr("listings.posting.selectors.DASHBOARD_PAGE", 2)
+    jobs = [DraftJobFactory(company=acme, created_by=recruiter, title=f"Job {n}") for n in range(5)]
+    client.force_login(recruiter)
+    last = client.get(reverse("recruiters:start"), {"page": 3})
+    assert last.status_code == 200
+    assert [job.pk for job, _, _ in last.context["jobs"]] == [jobs[0].pk]
+    assert b"Postings 5-5 of 5." in last.content
+    assert client.get(reverse("recruiters:start"), {"page": 4}).status_code == 404
+    assert client.get(reverse("recruiters:start"), {"page": "x"}).status_code == 400
+
+
+def test_dashboard_rows_offer_the_actions_each_status_allows(client, recruiter, acme):
+    expiring = PublishedJobFactory(
+        company=acme, created_by=recruiter, expires_at=timezone.now() + timedelta(days=2)
+    )
+    closed = PublishedJobFactory(company=acme, created_by=recruiter, status=Job.Status.CLOSED)
+    client.force_login(recruiter)
+    page = client.get(reverse("recruiters:start")).content.decode()
+    renew = reverse("recruiters:job_action", args=[expiring.pk, "renew"])
+    assert renew in page
+    assert reverse("recruiters:job_edit", args=[expiring.pk]) in page
+    assert reverse("recruiters:job_edit", args=[closed.pk]) not in page
+    assert reverse("recruiters:job_action", args=[closed.pk, "close"]) not in page
+    assert reverse("recruiters:job_action", args=[closed.pk, "duplicate"]) in page
+    client.post(renew)
+    expiring.refresh_from_db()
+    assert expiring.expires_at > timezone.now() + timedelta(days=29)
