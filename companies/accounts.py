@@ -126,4 +126,12 @@ def membership_decide(*, membership: Membership, by: AbstractBaseUser, approve: 
     membership.decided_by = by
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_by", "decided_at"])
+    link = settings.SITE_URL.rstrip("/") + reverse("recruiters:start")
+    transaction.on_commit(
+        lambda: email_send(
+            event="membership_decided",
+            to=membership.user.email,
+            context={"membership": membership, "link": link},
+        )
+    )
     return membership

@@ -6,6 +6,7 @@ so job ids reveal nothing. Staff use admin, not these pages, whatever their perm
 """
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from companies.models import Membership
@@ -106,14 +107,21 @@ def test_only_colleagues_decide_on_a_request_to_join(client, roles, acme, role, 
     assert request.status == Membership.Status.PENDING
 
 
-def test_colleague_approves_a_request_to_join(client, roles, recruiter):
+def test_colleague_approves_a_request_to_join(
+    client, roles, recruiter, django_capture_on_commit_callbacks
+):
     request = Membership.objects.get(user=roles.pending_member)
     client.force_login(recruiter)
     assert roles.pending_member.email.encode() in client.get(reverse("recruiters:members")).content
-    response = client.post(reverse("recruiters:member_decide", args=[request.pk]), {"approve": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("recruiters:member_decide", args=[request.pk]), {"approve": "1"}
+        )
     assert response.status_code == 302
     request.refresh_from_db()
     assert (request.status, request.decided_by) == (Membership.Status.APPROVED, recruiter)
+    assert mail.outbox[-1].to == [roles.pending_member.email]
+    assert mail.outbox[-1].subject == "You can now post jobs for Acme Robotics"
 
 
 @pytest.mark.parametrize(
