@@ -10,6 +10,7 @@ from companies.bench import company_page_bench
 from listings.bench import search_bench, write_results
 from listings.ingest.bench import ingest_bench
 from listings.models import Job, Source
+from listings.posting.bench import posting_bench
 from salaries.bench import salary_bench
 
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         results = search_bench(repeat=repeat, log=self.stdout.write)
         results.update(company_page_bench(repeat=repeat, log=self.stdout.write))
         results.update(salary_bench(repeat=repeat, log=self.stdout.write))
+        results.update(posting_bench(repeat=repeat, log=self.stdout.write))
         # Last: it writes and deletes 50,000 rows, which the read benches should not see.
         results.update(ingest_bench(postings=ingest_postings, log=self.stdout.write))
         results.update(jobs=jobs, measured_at=timezone.now().isoformat(timespec="seconds"))
