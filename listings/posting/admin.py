@@ -7,7 +7,7 @@ moderating action needs the ``listings.moderate_job`` permission, not just the r
 from django import forms
 from django.contrib import admin, messages
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
@@ -177,17 +177,25 @@ class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
     fields = ["title", "company", "status", "description_preview", "apply_url", "apply_email"]
 
     def get_queryset(self, request):
-        pending_edit = JobRevision.objects.filter(
-            job=OuterRef("pk"), status=JobRevision.Status.PENDING
-        )
+        pending_edits = JobRevision.objects.filter(status=JobRevision.Status.PENDING)
+        pending_edit = pending_edits.filter(job=OuterRef("pk"))
         submitted = JobStatusChange.objects.filter(
             job=OuterRef("pk"), to_status=Job.Status.PENDING
         ).order_by("-at")
         # Waiting since the edit was sent, or the job was submitted (ingested or admin-made
         # pending jobs have no history row: their last change stands in).
+        # One id list from two index lookups: "pending OR has a pending edit" written as an OR
+        # makes PostgreSQL scan every job (780 ms at 100,000 jobs instead of a few ms).
+        in_review = (
+            Job.objects.filter(status=Job.Status.PENDING)
+            .order_by()
+            .values("pk")
+            .union(pending_edits.order_by().values("job_id"))
+        )
         # Not super(): it orders by get_ordering() before the annotation below exists.
         return (
-            self.model._default_manager.annotate(
+            self.model._default_manager.filter(pk__in=in_review)
+            .annotate(
                 has_pending_edit=Exists(pending_edit),
                 waiting=Coalesce(
                     Subquery(pending_edit.values("created_at")[:1]),
@@ -195,7 +203,6 @@ class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
                     "updated_at",
                 ),
             )
-            .filter(Q(status=Job.Status.PENDING) | Q(has_pending_edit=True))
             .order_by("waiting", "pk")
         )
 
