@@ -193,6 +193,7 @@ class CompanyCreateForm(forms.ModelForm):
         model = Company
         fields = ["name", "industry", "website", "headquarters", "size", "description"]
         help_texts = {"headquarters": "City, region, country"}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
