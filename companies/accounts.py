@@ -71,6 +71,7 @@ def membership_of(*, user: AbstractBaseUser) -> Membership | None:
 @transaction.atomic
 def company_create_for_recruiter(*, user: AbstractBaseUser, name: str, **facts) -> Membership:
     """Create a company with the recruiter as its first, approved member."""
+    _forget_refused(user)
     if Membership.objects.filter(user=user).exists():
         raise MembershipError("Your account already belongs to a company.")
     company = Company.objects.create(name=name, **facts)
@@ -84,6 +85,7 @@ def company_create_for_recruiter(*, user: AbstractBaseUser, name: str, **facts) 
 
 def membership_request(*, user: AbstractBaseUser, company: Company) -> Membership:
     """Ask to join ``company``; an admin or an approved member of it decides."""
+    _forget_refused(user)
     try:
         with transaction.atomic():
             membership = Membership.objects.create(user=user, company=company)
@@ -100,6 +102,11 @@ def membership_request(*, user: AbstractBaseUser, company: Company) -> Membershi
             },
         )
     return membership
+
+
+def _forget_refused(user: AbstractBaseUser) -> None:
+    """A refused request does not lock the account out: it may create or ask again."""
+    Membership.objects.filter(user=user, status=Membership.Status.REFUSED).delete()
 
 
 def can_decide_membership(*, user: AbstractBaseUser, membership: Membership) -> bool:

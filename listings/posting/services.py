@@ -176,6 +176,9 @@ def job_approve(*, job: Job, by) -> Job:
         job.refresh_from_db()
     elif job.status == S.PUBLISHED and revision is not None:
         data = revision_data(revision.fields)
+        if data["expires_at"] is None or data["expires_at"] <= timezone.now():
+            # A live job always keeps an end date: no date (or a past one) keeps the current.
+            del data["expires_at"]
         _apply_fields(job, data)
         job.save()
         _after_write(job, data["places"])

@@ -210,3 +210,11 @@ def test_expiring_in_3_days_email_goes_once_per_job(
     with django_capture_on_commit_callbacks(execute=True):
         assert warn_jobs_expiring() == 0
     assert len(mail.outbox) == 1
+
+
+def test_approved_edit_without_an_expiry_keeps_the_current_one(recruiter, moderator, acme, places):
+    job = PublishedJobFactory(company=acme, created_by=recruiter)
+    ends = job.expires_at
+    services.job_edit(job=job, by=recruiter, data=cleaned(title="Renamed", expires_on=""))
+    approved = services.job_approve(job=job, by=moderator)
+    assert (approved.title, approved.expires_at) == ("Renamed", ends)

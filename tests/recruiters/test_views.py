@@ -275,3 +275,16 @@ def test_dashboard_rows_offer_the_actions_each_status_allows(client, recruiter, 
     client.post(renew)
     expiring.refresh_from_db()
     assert expiring.expires_at > timezone.now() + timedelta(days=29)
+
+
+def test_refused_recruiter_may_ask_another_company_or_create_one(client, acme):
+    user = verified_user()
+    MembershipFactory(user=user, company=acme, status=Membership.Status.REFUSED, verified=False)
+    client.force_login(user)
+    page = client.get(reverse("recruiters:start"))
+    assert b"was refused" in page.content
+    assert b"Create your company" in page.content
+    response = client.post(reverse("recruiters:company"), {"intent": "create", "name": "Initech"})
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=user)
+    assert (membership.company.name, membership.status) == ("Initech", Membership.Status.APPROVED)
