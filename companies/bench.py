@@ -3,10 +3,9 @@
 from collections.abc import Callable
 
 from django.db.models import Count
-from django.test import Client
 
 from companies.models import Company
-from listings.bench import summarise, time_ms
+from listings.bench import pages_bench
 from listings.models import Job
 
 BUSIEST = 5
@@ -37,21 +36,9 @@ def company_page_urls() -> list[str]:
 
 def company_page_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
     """Time each company page in-process (HTML through the test client); p50/p95 overall."""
-    client = Client()
-    samples: list[float] = []
-    rows = []
-    for url in company_page_urls():
-
-        def request(url=url):
-            response = client.get(url, HTTP_HOST="127.0.0.1")
-            assert response.status_code == 200, (url, response.status_code)
-
-        timings = time_ms(request, repeat)
-        samples += timings
-        rows.append({"url": url, **summarise(timings)})
-        log(f"{url:60} {rows[-1]['p50_ms']:9.1f} {rows[-1]['p95_ms']:7.1f}")
-    overall = summarise(samples) if samples else {"p50_ms": None, "p95_ms": None}
-    log(f"{'company pages overall':60} {overall['p50_ms']:9.1f} {overall['p95_ms']:7.1f}")
+    overall, rows = pages_bench(
+        urls=company_page_urls(), repeat=repeat, label="company pages", log=log
+    )
     return {
         "company_page_p50_ms": overall["p50_ms"],
         "company_page_p95_ms": overall["p95_ms"],

@@ -168,6 +168,28 @@ def run_naive(scenario: Scenario) -> Callable[[], object]:
     return naive
 
 
+def pages_bench(
+    *, urls: list[str], repeat: int, label: str, log: Callable[[str], None]
+) -> tuple[dict, list[dict]]:
+    """Time each page in-process (HTML through the test client); overall p50/p95, per page."""
+    client = Client()
+    samples: list[float] = []
+    rows = []
+    for url in urls:
+
+        def request(url=url):
+            response = client.get(url, HTTP_HOST="127.0.0.1")
+            assert response.status_code == 200, (url, response.status_code)
+
+        timings = time_ms(request, repeat)
+        samples += timings
+        rows.append({"url": url, **summarise(timings)})
+        log(f"{url:80} {rows[-1]['p50_ms']:9.1f} {rows[-1]['p95_ms']:7.1f}")
+    overall = summarise(samples) if samples else {"p50_ms": None, "p95_ms": None}
+    log(f"{label + ' overall':80} {overall['p50_ms']:9.1f} {overall['p95_ms']:7.1f}")
+    return overall, rows
+
+
 def summarise(samples: list[float]) -> dict[str, float]:
     return {
         "p50_ms": round(statistics.median(samples), 1),

@@ -4,9 +4,8 @@ import time
 from collections.abc import Callable
 
 from django.db.models import Count
-from django.test import Client
 
-from listings.bench import summarise, time_ms
+from listings.bench import pages_bench
 from listings.models import Job, Place
 from salaries.models import Occupation
 from salaries.selectors import compare_url, salary_url
@@ -58,21 +57,9 @@ def salary_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
         f"{refresh_seconds:.1f} s"
     )
 
-    client = Client()
-    samples: list[float] = []
-    rows = []
-    for url in salary_page_urls():
-
-        def request(url=url):
-            response = client.get(url, HTTP_HOST="127.0.0.1")
-            assert response.status_code == 200, (url, response.status_code)
-
-        timings = time_ms(request, repeat)
-        samples += timings
-        rows.append({"url": url, **summarise(timings)})
-        log(f"{url:80} {rows[-1]['p50_ms']:9.1f} {rows[-1]['p95_ms']:7.1f}")
-    overall = summarise(samples) if samples else {"p50_ms": None, "p95_ms": None}
-    log(f"{'salary pages overall':80} {overall['p50_ms']:9.1f} {overall['p95_ms']:7.1f}")
+    overall, rows = pages_bench(
+        urls=salary_page_urls(), repeat=repeat, label="salary pages", log=log
+    )
     return {
         "salary_page_p50_ms": overall["p50_ms"],
         "salary_page_p95_ms": overall["p95_ms"],
