@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -160,8 +162,8 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def job_apply(request: HttpRequest, pk: int) -> HttpResponse:
     """Count an apply click, then send the job seeker to the employer's apply page."""
     job = Job.objects.published().filter(pk=pk).exclude(apply_url="").first()
-    if job is None:
+    # Only the job's own stored URL, and only http(s), whatever an outside feed sent.
+    if job is None or urlsplit(job.apply_url).scheme.lower() not in ("http", "https"):
         raise Http404("This job takes no applications here.")
     job_count_apply_click(job=job)
-    # Only the job's own stored URL, which the posting form and ingestion limit to http(s).
     return redirect(job.apply_url)

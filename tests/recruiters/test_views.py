@@ -288,3 +288,9 @@ def test_refused_recruiter_may_ask_another_company_or_create_one(client, acme):
     assert response.status_code == 302
     membership = Membership.objects.get(user=user)
     assert (membership.company.name, membership.status) == ("Initech", Membership.Status.APPROVED)
+
+
+def test_apply_link_never_redirects_to_another_scheme(client, acme):
+    job = PublishedJobFactory(company=acme)
+    Job.objects.filter(pk=job.pk).update(apply_url="javascript:alert(1)")
+    assert client.get(reverse("listings:job_apply", args=[job.pk])).status_code == 404
