@@ -279,7 +279,16 @@ class JobAdmin(JobModerationMixin, admin.ModelAdmin):
         "featured",
         "is_duplicate",
     ]
-    list_filter = ["status", "workplace_type", "employment_type", "featured", "source", "posted_at"]
+    # "company" lists the companies (hundreds of rows), not the jobs, so it stays cheap.
+    list_filter = [
+        "status",
+        "workplace_type",
+        "employment_type",
+        "featured",
+        "source",
+        "company",
+        "posted_at",
+    ]
     search_fields = ["title", "company__name", "external_id"]
     list_select_related = ["company"]
     autocomplete_fields = ["company", "places"]

@@ -23,6 +23,10 @@ def test_admin_search_and_filters(admin_client):
     url = reverse("admin:listings_job_changelist")
     assert "Painter" not in admin_client.get(url, {"q": "welder"}).content.decode()
     assert "Welder" not in admin_client.get(url, {"status__exact": "draft"}).content.decode()
+    welder = Job.objects.get(title="Welder")
+    by_company = admin_client.get(url, {"company__id__exact": welder.company_id})
+    assert "Welder" in by_company.content.decode()
+    assert "Painter" not in by_company.content.decode()
 
 
 def test_bulk_publish_dates_the_jobs(admin_client):
