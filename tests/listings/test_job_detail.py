@@ -194,3 +194,11 @@ def test_detail_query_count_is_bounded(client, places, django_assert_max_num_que
     # 7 reads, plus the one UPDATE that counts the view for the recruiter's dashboard.
     with django_assert_max_num_queries(8):
         assert client.get(job.get_absolute_url()).status_code == 200
+
+
+def test_remote_job_without_a_place_says_remote_once(client):
+    job = PublishedJobFactory(title="Support Engineer", workplace_type="remote")
+    meta = re.search(
+        r'<p class="job__meta">(.*?)</p>', client.get(job.get_absolute_url()).content.decode(), re.S
+    )
+    assert meta[1].count("Remote") == 1
