@@ -211,6 +211,9 @@ INGEST_FETCH_TIMEOUT_SECONDS = env.float("INGEST_FETCH_TIMEOUT_SECONDS", default
 INGEST_FETCH_RETRIES = env.int("INGEST_FETCH_RETRIES", default=2)
 INGEST_FETCH_BACKOFF_SECONDS = env.float("INGEST_FETCH_BACKOFF_SECONDS", default=2.0)
 INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=100 * 1024 * 1024)
+# Production refuses sources on private, loopback and link-local addresses (no SSRF into our
+# own network); local runs and tests serve feeds on loopback.
+INGEST_ALLOW_PRIVATE_ADDRESSES = env.bool("INGEST_ALLOW_PRIVATE_ADDRESSES", default=not PRODUCTION)
 INGEST_SHRINK_GUARD = env.float("INGEST_SHRINK_GUARD", default=0.5)
 INGEST_TASK_MAX_RETRIES = env.int("INGEST_TASK_MAX_RETRIES", default=3)
 INGEST_TASK_RETRY_SECONDS = env.float("INGEST_TASK_RETRY_SECONDS", default=60.0)

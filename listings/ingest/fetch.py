@@ -1,5 +1,7 @@
 """The only network code of ingestion: http(s) with timeouts, a size cap and retries."""
 
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -45,14 +47,39 @@ class _Retryable(Exception):
     pass
 
 
+def refuse_private_address(request: httpx.Request) -> None:
+    """Refuse a request (or a redirect) to a host that resolves to a non-public address.
+
+    An admin's source address must not reach the database, Redis or a cloud metadata service
+    from inside our network. Allowed by INGEST_ALLOW_PRIVATE_ADDRESSES (local runs and tests
+    serve feeds on loopback).
+    """
+    if settings.INGEST_ALLOW_PRIVATE_ADDRESSES:
+        return
+    host = request.url.host
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except socket.gaierror as exc:
+        raise FetchError(f"{host} does not resolve: {exc}") from exc
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            raise FetchError(f"{host} resolves to {address}, not a public address; not fetched")
+
+
 def _fetch_once(url: str) -> Fetched:
     limit = settings.INGEST_MAX_BYTES
     timeout = httpx.Timeout(settings.INGEST_FETCH_TIMEOUT_SECONDS)
     headers = {"User-Agent": "PaylineJobs-ingest/1.0", "Accept-Encoding": "gzip, deflate"}
     try:
-        with httpx.stream(
-            "GET", url, timeout=timeout, follow_redirects=True, headers=headers
-        ) as response:
+        with (
+            httpx.Client(
+                timeout=timeout,
+                follow_redirects=True,
+                headers=headers,
+                event_hooks={"request": [refuse_private_address]},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if urlsplit(str(response.url)).scheme not in ("http", "https"):
                 raise FetchError(f"redirected away from http(s): {response.url}")
             if response.status_code in RETRY_STATUSES:

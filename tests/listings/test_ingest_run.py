@@ -3,12 +3,14 @@
 import json
 from decimal import Decimal
 
+import httpx
 import psycopg
 import pytest
 from django.db import connection
 from django.urls import reverse
 
 from listings.ingest import run as ingest_run
+from listings.ingest.fetch import FetchError, refuse_private_address
 from listings.ingest.run import ingest_run_confirm_expiry, ingest_run_replay, source_ingest
 from listings.models import IngestedPosting, IngestRun, Job, Place, Source
 from listings.services import job_refresh_places
@@ -378,3 +380,32 @@ def test_ingested_titles_map_to_occupations(feed_server, places):
     assert set(Job.objects.filter(source=source).values_list("occupation", flat=True)) == {
         welder.pk
     }
+
+
+def test_production_refuses_sources_on_private_addresses(feed_server, settings, places):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    url = feed_server.serve("/b", board(3))
+    run = source_ingest(source=greenhouse_source(url))
+    assert run.status == IngestRun.Status.FAILED
+    assert "not a public address" in run.error
+    assert feed_server.hits == {}
+    assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("address", "refused"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", True),  # cloud metadata
+        ("http://10.0.0.8/feed", True),
+        ("http://[::1]:6379/", True),
+        ("https://8.8.8.8/feed", False),
+    ],
+)
+def test_private_address_check(settings, address, refused):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    request = httpx.Request("GET", address)
+    if refused:
+        with pytest.raises(FetchError, match="not a public address"):
+            refuse_private_address(request)
+    else:
+        refuse_private_address(request)
