@@ -4,16 +4,15 @@ from urllib.parse import quote, urlsplit
 
 from listings.ingest.records import (
     Location,
-    PayloadError,
     RawItem,
     Record,
     RecordError,
     clean_text,
-    digest_json,
     employment_type,
     http_url,
-    load_json,
+    json_postings,
     parse_when,
+    raw_item,
     split_locations,
     workplace_type,
 )
@@ -25,15 +24,16 @@ def board_url(board: str) -> str:
 
 
 def items(payload: bytes, *, url: str = "") -> list[RawItem]:
-    data = load_json(payload)
-    jobs = data.get("jobs") if isinstance(data, dict) else None
-    if not isinstance(jobs, list):
-        raise PayloadError('an Ashby job board has a "jobs" list; this payload does not')
+    jobs = json_postings(
+        payload,
+        key="jobs",
+        missing='an Ashby job board has a "jobs" list; this payload does not',
+    )
     # Unlisted jobs are reachable by link only; the employer does not advertise them.
     return [
-        RawItem(external_id=str(job.get("id", "")), data=job, digest=digest_json(job))
+        raw_item(job, str(job.get("id", "")))
         for job in jobs
-        if isinstance(job, dict) and job.get("isListed", True) not in (False, "False")
+        if job.get("isListed", True) not in (False, "False")
     ]
 
 

@@ -20,6 +20,7 @@ from listings.ingest.records import (
     employment_type,
     load_json,
     parse_when,
+    raw_item,
     split_locations,
     workplace_type,
 )
@@ -47,7 +48,7 @@ def items(payload: bytes, *, url: str = "") -> list[RawItem]:
         if not external_id:
             key = [row.get(name) for name in ("title", "company", "location", "apply_url")]
             external_id = "row-" + digest_json(key)[:20]
-        found.append(RawItem(external_id=external_id[:255], data=row, digest=digest_json(row)))
+        found.append(raw_item(row, external_id))
     return found
 
 

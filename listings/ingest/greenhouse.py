@@ -6,16 +6,15 @@ from urllib.parse import quote
 from listings.html import html_to_text, sanitize_html
 from listings.ingest.records import (
     Location,
-    PayloadError,
     RawItem,
     Record,
     RecordError,
     clean_text,
-    digest_json,
     http_url,
-    load_json,
+    json_postings,
     parse_when,
     pay_from_text,
+    raw_item,
     split_locations,
 )
 from salaries.pay import Pay, pay_from_amounts
@@ -27,15 +26,12 @@ def board_url(token: str) -> str:
 
 
 def items(payload: bytes, *, url: str = "") -> list[RawItem]:
-    data = load_json(payload)
-    jobs = data.get("jobs") if isinstance(data, dict) else None
-    if not isinstance(jobs, list):
-        raise PayloadError('a Greenhouse board has a "jobs" list; this payload does not')
-    return [
-        RawItem(external_id=str(job.get("id", "")), data=job, digest=digest_json(job))
-        for job in jobs
-        if isinstance(job, dict)
-    ]
+    jobs = json_postings(
+        payload,
+        key="jobs",
+        missing='a Greenhouse board has a "jobs" list; this payload does not',
+    )
+    return [raw_item(job, str(job.get("id", ""))) for job in jobs]
 
 
 def record(item: RawItem) -> Record:

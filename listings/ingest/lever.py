@@ -5,17 +5,16 @@ from urllib.parse import quote, urlsplit
 from listings.html import html_to_text
 from listings.ingest.records import (
     Location,
-    PayloadError,
     RawItem,
     Record,
     RecordError,
     clean_text,
-    digest_json,
     employment_type,
     http_url,
-    load_json,
+    json_postings,
     parse_when,
     pay_from_text,
+    raw_item,
     split_locations,
     workplace_type,
 )
@@ -28,14 +27,12 @@ def board_url(slug: str) -> str:
 
 
 def items(payload: bytes, *, url: str = "") -> list[RawItem]:
-    data = load_json(payload)
-    if not isinstance(data, list):
-        raise PayloadError("Lever postings come as a JSON array; this payload is not one")
-    return [
-        RawItem(external_id=str(posting.get("id", "")), data=posting, digest=digest_json(posting))
-        for posting in data
-        if isinstance(posting, dict)
-    ]
+    postings = json_postings(
+        payload,
+        key=None,
+        missing="Lever postings come as a JSON array; this payload is not one",
+    )
+    return [raw_item(posting, str(posting.get("id", ""))) for posting in postings]
 
 
 def record(item: RawItem) -> Record:

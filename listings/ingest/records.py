@@ -72,6 +72,24 @@ def digest_json(value: Any) -> str:
     return hashlib.sha1(encoded.encode(), usedforsecurity=False).hexdigest()
 
 
+def raw_item(data: dict, external_id: str) -> RawItem:
+    """A posting as found, its id cut to what the column holds and its digest taken."""
+    return RawItem(external_id=external_id[:255], data=data, digest=digest_json(data))
+
+
+def json_postings(payload: bytes, *, key: str | None, missing: str) -> list[dict]:
+    """The posting objects of a JSON payload: the list under ``key``, or the top-level list.
+
+    ``missing`` is the PayloadError's message when there is no such list.
+    """
+    data = load_json(payload)
+    if key is not None:
+        data = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(data, list):
+        raise PayloadError(missing)
+    return [posting for posting in data if isinstance(posting, dict)]
+
+
 def load_json(payload: bytes) -> Any:
     """JSON from a payload, or a PayloadError that says what came instead."""
     try:

@@ -10,11 +10,11 @@ from listings.ingest.records import (
     Record,
     RecordError,
     clean_text,
-    digest_json,
     employment_type,
     http_url,
     parse_when,
     pay_from_text,
+    raw_item,
     split_locations,
 )
 
@@ -40,13 +40,7 @@ def items(payload: bytes, *, url: str = "") -> list[RawItem]:
     for entry in entries:
         fields = _fields(entry)
         external_id = fields.get("guid") or fields.get("id") or fields.get("link", "")
-        found.append(
-            RawItem(
-                external_id=external_id[:255],
-                data=fields,
-                digest=digest_json(fields),
-            )
-        )
+        found.append(raw_item(fields, external_id))
     return found
 
 
