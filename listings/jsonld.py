@@ -19,8 +19,12 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 def job_posting_jsonld(job: Job, *, site_url: str) -> dict | None:
-    """The JobPosting object for an open job; None for a closed or expired one."""
-    if not job.is_open:
+    """The JobPosting object for an open job; None for a closed, expired or duplicate one.
+
+    A duplicate's page points its canonical link at the original, so search engines see
+    each job once.
+    """
+    if not job.is_open or job.duplicate_of_id:
         return None
     company = job.company
     data: dict = {

@@ -6,7 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 
+from companies.accounts import membership_of
 from listings import selectors
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
@@ -135,6 +137,7 @@ def _canonical_url(keywords: str, place: Place | None, params) -> str:
     return f"{reverse('listings:search')}?{urlencode({k: params[k] for k in params if params[k]})}"
 
 
+@require_safe
 def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     try:
         job = selectors.job_for_detail(pk=pk)
@@ -145,8 +148,10 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         raise Http404("No such job.")
     if request.path != job.get_absolute_url():
         return redirect(job, permanent=True)
-    job_count_view(job=job)
+    if _is_a_visit(request, job):
+        job_count_view(job=job)
     jsonld = job_posting_jsonld(job, site_url=settings.SITE_URL)
+    original = job.duplicate_of or job
     return render(
         request,
         "listings/job_detail.html",
@@ -155,15 +160,41 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "company": job.company,
             "similar_jobs": selectors.job_similar(job=job),
             "jsonld": json_for_script(jsonld) if jsonld else None,
+            "canonical_url": f"{settings.SITE_URL}{original.get_absolute_url()}",
+            # A duplicate says "see the original" with its canonical link instead.
+            "noindex": not job.is_open and not job.duplicate_of_id,
         },
     )
 
 
+@require_safe
 def job_apply(request: HttpRequest, pk: int) -> HttpResponse:
     """Count an apply click, then send the job seeker to the employer's apply page."""
     job = Job.objects.published().filter(pk=pk).exclude(apply_url="").first()
     # Only the job's own stored URL, and only http(s), whatever an outside feed sent.
     if job is None or urlsplit(job.apply_url).scheme.lower() not in ("http", "https"):
         raise Http404("This job takes no applications here.")
-    job_count_apply_click(job=job)
+    if _is_a_visit(request, job):
+        job_count_apply_click(job=job)
     return redirect(job.apply_url)
+
+
+# Headers that browsers send on a prefetch or preview nobody asked to see.
+_PREFETCH_HEADERS = {
+    "Sec-Purpose": "prefetch",
+    "Purpose": "prefetch",
+    "X-Moz": "prefetch",
+    "X-Purpose": "preview",
+}
+
+
+def _is_a_visit(request: HttpRequest, job: Job) -> bool:
+    """A person's GET of a job: not HEAD, not a prefetch, not the job's own company looking."""
+    if request.method != "GET":
+        return False
+    if any(
+        word in request.headers.get(name, "").lower() for name, word in _PREFETCH_HEADERS.items()
+    ):
+        return False
+    membership = membership_of(user=request.user)
+    return not (membership and membership.is_approved and membership.company_id == job.company_id)

@@ -16,6 +16,7 @@ from tests.factories import (
     PublishedJobFactory,
     RejectedJobFactory,
 )
+from tests.recruiters.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +203,69 @@ def test_remote_job_without_a_place_says_remote_once(client):
         r'<p class="job__meta">(.*?)</p>', client.get(job.get_absolute_url()).content.decode(), re.S
     )
     assert meta[1].count("Remote") == 1
+
+
+def test_duplicate_page_points_canonical_at_the_original_without_jsonld(client, settings):
+    original = PublishedJobFactory(title="Welder")
+    copy = PublishedJobFactory(
+        title="Welder", company=original.company, description_html=original.description_html
+    )
+    assert copy.duplicate_of_id == original.pk
+    html = client.get(copy.get_absolute_url()).content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}{original.get_absolute_url()}">' in html
+    assert jsonld_of(client.get(copy.get_absolute_url())) == []
+    # A canonical link and noindex together are contradictory signals; the canonical says it.
+    assert 'content="noindex"' not in html
+
+
+def test_open_job_page_is_its_own_canonical(client, settings):
+    job = PublishedJobFactory(title="Welder")
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}{job.get_absolute_url()}">' in html
+
+
+def view_and_click_counts(job) -> tuple[int, int]:
+    job.refresh_from_db()
+    return job.view_count, job.apply_click_count
+
+
+def test_head_and_options_requests_count_no_views_or_clicks(client):
+    job = PublishedJobFactory()
+    assert client.head(job.get_absolute_url()).status_code == 200
+    assert client.options(job.get_absolute_url()).status_code == 405
+    assert client.head(reverse("listings:job_apply", args=[job.pk])).status_code == 302
+    assert client.options(reverse("listings:job_apply", args=[job.pk])).status_code == 405
+    assert view_and_click_counts(job) == (0, 0)
+    client.get(job.get_absolute_url())
+    client.get(reverse("listings:job_apply", args=[job.pk]))
+    assert view_and_click_counts(job) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Purpose": "prefetch"},
+        {"Sec-Purpose": "prefetch;prerender"},
+        {"Purpose": "prefetch"},
+        {"X-Moz": "prefetch"},
+        {"X-Purpose": "preview"},
+    ],
+)
+def test_link_prefetches_count_no_views_or_clicks(client, headers):
+    job = PublishedJobFactory()
+    assert client.get(job.get_absolute_url(), headers=headers).status_code == 200
+    assert (
+        client.get(reverse("listings:job_apply", args=[job.pk]), headers=headers).status_code == 302
+    )
+    assert view_and_click_counts(job) == (0, 0)
+
+
+def test_the_owning_companys_recruiters_do_not_count_their_own_views(client):
+    job = PublishedJobFactory()
+    client.force_login(MembershipFactory(company=job.company).user)
+    client.get(job.get_absolute_url())
+    client.get(reverse("listings:job_apply", args=[job.pk]))
+    assert view_and_click_counts(job) == (0, 0)
+    client.force_login(MembershipFactory().user)
+    client.get(job.get_absolute_url())
+    assert view_and_click_counts(job) == (1, 0)
