@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from companies.models import Company, CompanySlugRedirect, Rating
+from companies.models import Company, CompanySlugRedirect, Membership, Rating
 
 
 class RatingRefused(Exception):
@@ -237,15 +237,27 @@ def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
         return cursor.fetchone()[0]
 
 
-@transaction.atomic
-def company_merge(*, source: Company, target: Company) -> None:
-    """Fold ``source`` into ``target``: its jobs and ratings move, its slug keeps redirecting.
+@dataclass(frozen=True)
+class CompanyMerged:
+    """What a merge moved to the company that stays."""
 
-    Where one account rated both, the more recent rating is kept. Moved jobs get new
-    fingerprints (the company is part of one) and duplicates are collapsed again.
+    jobs: int
+    ratings: int
+    memberships: int
+    sources: int
+
+
+@transaction.atomic
+def company_merge(*, source: Company, target: Company) -> CompanyMerged:
+    """Fold ``source`` into ``target``: its jobs, ratings, recruiters and ingest sources move.
+
+    Where one account rated both, the more recent rating is kept. Recruiter memberships move
+    with their status, so recruiters keep their own moved jobs (an account has one membership,
+    so none can be at both companies). Moved jobs get new fingerprints (the company is part of
+    one) and duplicates are collapsed again. The old slug keeps redirecting.
     """
     from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-    from listings.models import Job
+    from listings.models import Job, Source
 
     if source.pk == target.pk:
         raise ValueError("A company cannot be merged into itself.")
@@ -254,7 +266,9 @@ def company_merge(*, source: Company, target: Company) -> None:
         theirs = Rating.objects.get(company=source, user_id=kept.user_id)
         loser = theirs if kept.updated_at >= theirs.updated_at else kept
         loser.delete()
-    Rating.objects.filter(company=source).update(company=target)
+    ratings = Rating.objects.filter(company=source).update(company=target)
+    memberships = Membership.objects.filter(company=source).update(company=target)
+    sources = Source.objects.filter(company=source).update(company=target)
 
     moved = list(
         Job.objects.filter(company=source).values_list(
@@ -280,3 +294,4 @@ def company_merge(*, source: Company, target: Company) -> None:
     CompanySlugRedirect.objects.update_or_create(old_slug=source.slug, defaults={"company": target})
     source.delete()
     _refresh_on_commit([target.pk])
+    return CompanyMerged(jobs=len(moved), ratings=ratings, memberships=memberships, sources=sources)

@@ -6,7 +6,13 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from companies.models import Company, CompanyRatingSummary, CompanySlugRedirect, Rating
+from companies.models import (
+    Company,
+    CompanyRatingSummary,
+    CompanySlugRedirect,
+    Membership,
+    Rating,
+)
 from companies.services import (
     RatingRefused,
     company_merge,
@@ -14,6 +20,7 @@ from companies.services import (
     rating_submit,
     ratings_moderate,
 )
+from listings.models import Source
 from tests.companies.factories import (
     ApprovedRatingFactory,
     PendingRatingFactory,
@@ -21,6 +28,7 @@ from tests.companies.factories import (
     UserFactory,
 )
 from tests.factories import CompanyFactory, IndustryFactory, PublishedJobFactory
+from tests.recruiters.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -296,3 +304,32 @@ def test_merge_collapses_the_same_posting_listed_under_both_companies():
         {copy.pk: original.pk, original.pk: None},
         {copy.pk: None, original.pk: copy.pk},
     )
+
+
+def test_merge_moves_recruiter_memberships_with_their_status():
+    source, target = CompanyFactory(), CompanyFactory()
+    approved = MembershipFactory(company=source)
+    pending = MembershipFactory(company=source, status=Membership.Status.PENDING)
+    company_merge(source=source, target=target)
+    approved.refresh_from_db()
+    pending.refresh_from_db()
+    assert (approved.company_id, approved.status) == (target.pk, Membership.Status.APPROVED)
+    assert (pending.company_id, pending.status) == (target.pk, Membership.Status.PENDING)
+
+
+def test_merge_moves_the_ingest_sources_of_the_merged_company():
+    source, target = CompanyFactory(), CompanyFactory()
+    feed = Source.objects.create(name="Board", kind="greenhouse", address="acme", company=source)
+    company_merge(source=source, target=target)
+    feed.refresh_from_db()
+    assert feed.company_id == target.pk
+
+
+def test_merge_says_what_moved():
+    source, target = CompanyFactory(), CompanyFactory()
+    PublishedJobFactory(company=source)
+    ApprovedRatingFactory(company=source)
+    MembershipFactory(company=source)
+    Source.objects.create(name="Board", kind="greenhouse", address="acme", company=source)
+    moved = company_merge(source=source, target=target)
+    assert (moved.jobs, moved.ratings, moved.memberships, moved.sources) == (1, 1, 1, 1)
