@@ -152,15 +152,15 @@ class RatingAdmin(admin.ModelAdmin):
         "user",
         "ip_address",
         "status",
-        "updated_at",
+        "submitted_at",
     ]
     list_filter = ["status", "employment_status", "role_type", "company__industry"]
     search_fields = ["company__name", "user__username", "comment", "ip_address"]
     list_select_related = ["company", "user"]
     raw_id_fields = ["company", "user"]
-    readonly_fields = ["ip_address", "created_at", "updated_at"]
+    readonly_fields = ["ip_address", "created_at", "submitted_at", "updated_at"]
     actions = ["approve", "reject"]
-    ordering = ["status", "-updated_at"]
+    ordering = ["status", "-submitted_at"]
 
     @admin.display(description="comment")
     def short_comment(self, rating: Rating) -> str:
