@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
@@ -59,6 +60,17 @@ class Place(models.Model):
         if lineage != self.lineage:
             self.lineage = lineage
             Place.objects.filter(pk=self.pk).update(lineage=lineage)
+
+    def clean(self):
+        """A place cannot be inside itself or one of the places it contains."""
+        if self.pk and self.parent_id:
+            parent_lineage = Place.objects.filter(pk=self.parent_id).values_list(
+                "lineage", flat=True
+            )
+            if self.pk in (parent_lineage.first() or []):
+                raise ValidationError(
+                    {"parent": f"{self.name} cannot be inside itself or a place it contains."}
+                )
 
     @property
     def display_name(self) -> str:
