@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
-from django.db.models import F, QuerySet
+from django.db.models import F, Func, QuerySet, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,6 +17,7 @@ PER_PAGE = 20
 MAX_RESULTS = 1_000
 # ts_headline marks matches with these private-use characters; the text around them is
 # escaped in Python before they become <mark> tags, so description text can never inject HTML.
+# The description loses its own copies of them first, so only ts_headline's open a <mark>.
 _MARK_START, _MARK_END = "\ue000", "\ue001"
 # Description text has one line per paragraph or list item; in a one-line snippet, items that
 # end without punctuation are kept apart by a middle dot instead of running together.
@@ -136,8 +137,15 @@ def _cards(ids: list[int], query: SearchQuery | None) -> list[Job]:
 
 
 def _headline(query: SearchQuery) -> SearchHeadline:
-    return SearchHeadline(
+    unmarked = Func(
         "description_text",
+        Value(_MARK_START + _MARK_END),
+        Value(""),
+        function="translate",
+        output_field=TextField(),
+    )
+    return SearchHeadline(
+        unmarked,
         query,
         config=SEARCH_CONFIG,
         start_sel=_MARK_START,

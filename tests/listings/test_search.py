@@ -331,3 +331,14 @@ def test_broad_searches_count_up_to_a_cap(client, monkeypatch):
     assert "Showing results 1-20 of 25+" in response.content.decode()
     assert response.context["results"].num_pages == 2
     assert client.get(SEARCH, {"q": "cashier", "page": 3}).status_code == 404
+
+
+def test_private_use_characters_in_a_description_cannot_open_a_mark(client):
+    PublishedJobFactory(
+        title="Engineer",
+        description_html="<p>Odd \ue000 bytes \ue001 here, then computer vision work.</p>",
+    )
+    html = client.get(SEARCH, {"q": "computer vision"}).content.decode()
+    snippet = html[html.index('class="job-card') :]
+    assert "\ue000" not in html and "\ue001" not in html
+    assert snippet.count("<mark>") == snippet.count("</mark>") == 2
