@@ -18,6 +18,9 @@ from salaries.pay import annualise
 
 # The text search configuration created by migration 0002: English stemming on unaccented words.
 SEARCH_CONFIG = "jobboard"
+# The same stemming keeping stop words (migration 0010), for titles and company names, where
+# short words such as "IT" in "IT Support Specialist" mean something.
+HEADING_SEARCH_CONFIG = "jobboard_all_words"
 
 
 class Place(models.Model):
@@ -318,9 +321,10 @@ class Job(models.Model):
         null=True, blank=True, editable=False, help_text="When the 3-day expiry email went out"
     )
 
-    # Maintained by a database trigger (migrations 0002 and 0006), so no code path can leave
-    # them stale. search_vector holds title (A), company (B) and description (C); heading_vector
-    # only title and company, so "the heading matches" is one small index lookup.
+    # Maintained by a database trigger (migrations 0002, 0006 and 0010), so no code path can
+    # leave them stale. search_vector holds title (A), company (B) and description (C);
+    # heading_vector only title and company, every word kept, so "the heading matches" is one
+    # small index lookup.
     search_vector = SearchVectorField(null=True, editable=False)
     heading_vector = SearchVectorField(null=True, editable=False)
 
