@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
@@ -99,13 +99,25 @@ class CompanyAdmin(admin.ModelAdmin):
             if target is None:
                 self.message_user(request, "Pick one of the selected companies.", messages.ERROR)
                 return None
-            for source in companies:
-                if source.pk != target.pk:
+            with transaction.atomic():
+                merges = [
                     company_merge(source=source, target=target)
+                    for source in companies
+                    if source.pk != target.pk
+                ]
+            moved = ", ".join(
+                _count(sum(getattr(merge, field) for merge in merges), noun)
+                for field, noun in [
+                    ("jobs", "job"),
+                    ("ratings", "rating"),
+                    ("memberships", "recruiter membership"),
+                ]
+            )
+            sources = _count(sum(merge.sources for merge in merges), "ingest source")
             self.message_user(
                 request,
-                f"Merged {len(companies) - 1} companies into {target.name}; "
-                "their old addresses redirect to it.",
+                f"Merged {_count(len(merges), 'company', 'companies')} into {target.name}: "
+                f"{moved} and {sources} moved; the old addresses redirect to it.",
                 messages.SUCCESS,
             )
             return None
@@ -122,6 +134,11 @@ class CompanyAdmin(admin.ModelAdmin):
         )
 
 
+def _count(number: int, noun: str, plural: str = "") -> str:
+    """A count with its noun: 1 job, 2 jobs."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 @admin.register(Rating)
 class RatingAdmin(admin.ModelAdmin):
     """The moderation queue: pending ratings first, approve or reject in bulk."""
@@ -135,15 +152,15 @@ class RatingAdmin(admin.ModelAdmin):
         "user",
         "ip_address",
         "status",
-        "updated_at",
+        "submitted_at",
     ]
     list_filter = ["status", "employment_status", "role_type", "company__industry"]
     search_fields = ["company__name", "user__username", "comment", "ip_address"]
     list_select_related = ["company", "user"]
     raw_id_fields = ["company", "user"]
-    readonly_fields = ["ip_address", "created_at", "updated_at"]
+    readonly_fields = ["ip_address", "created_at", "submitted_at", "updated_at"]
     actions = ["approve", "reject"]
-    ordering = ["status", "-updated_at"]
+    ordering = ["status", "-submitted_at"]
 
     @admin.display(description="comment")
     def short_comment(self, rating: Rating) -> str:

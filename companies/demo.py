@@ -28,7 +28,8 @@ SIZE_MEDIAN_RATINGS = {
 }
 _COPY_RATINGS = (
     "COPY companies_rating (company_id, user_id, overall, pay, benefits, hours, workplace, "
-    "employment_status, role_type, comment, status, created_at, updated_at) FROM STDIN"
+    "employment_status, role_type, comment, status, created_at, submitted_at, updated_at) "
+    "FROM STDIN"
 )
 COMMENTS = [
     "Good team, fair managers. Scheduling could be more predictable.",
@@ -72,6 +73,7 @@ def ratings_seed(*, seed: int) -> None:
                     rng.choices(["frontline", "office", "management"], weights=[55, 32, 13])[0],
                     rng.choice(COMMENTS) if rng.random() < 0.08 else "",
                     Rating.Status.APPROVED.value,
+                    when,
                     when,
                     when,
                 )

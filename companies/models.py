@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -124,10 +125,13 @@ class Rating(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the rater submits or re-submits, never by moderation: the daily limits count
+    # submissions, and "newer rating" means the rater's latest word.
+    submitted_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-updated_at"]
+        ordering = ["-submitted_at"]
         constraints = [
             models.UniqueConstraint(fields=["company", "user"], name="rating_one_per_account"),
             *(
@@ -139,8 +143,8 @@ class Rating(models.Model):
         ]
         indexes = [
             models.Index(fields=["company", "status"], name="rating_company_status"),
-            models.Index(fields=["status", "-updated_at"], name="rating_moderation_queue"),
-            models.Index(fields=["ip_address", "-updated_at"], name="rating_ip_recent"),
+            models.Index(fields=["status", "-submitted_at"], name="rating_moderation_queue"),
+            models.Index(fields=["ip_address", "-submitted_at"], name="rating_ip_recent"),
         ]
 
     def __str__(self) -> str:

@@ -133,7 +133,7 @@ def company_recent_comments(*, company: Company, limit: int = RECENT_COMMENTS) -
     return list(
         Rating.objects.filter(company=company, status=Rating.Status.APPROVED)
         .exclude(comment="")
-        .order_by("-updated_at")[:limit]
+        .order_by("-submitted_at")[:limit]
     )
 
 

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from companies.models import Company, CompanySlugRedirect, Rating
+from companies.models import Company, CompanySlugRedirect, Membership, Rating
 
 
 class RatingRefused(Exception):
@@ -71,6 +71,7 @@ def rating_submit(
         ip_address=ip_address,
         status=Rating.Status.APPROVED if trusted else Rating.Status.PENDING,
         created_at=now,
+        submitted_at=now,
         updated_at=now,
         **{name: data[name] for name in RATING_FIELDS},
     )
@@ -82,7 +83,7 @@ def rating_submit(
             [rating],
             update_conflicts=True,
             unique_fields=["company", "user"],
-            update_fields=[*RATING_FIELDS, "status", "ip_address", "updated_at"],
+            update_fields=[*RATING_FIELDS, "status", "ip_address", "submitted_at", "updated_at"],
         )
         was_counted = existing is not None and existing.status == Rating.Status.APPROVED
         if trusted or was_counted:
@@ -93,7 +94,7 @@ def rating_submit(
 
 def _check_daily_limits(*, company: Company, user, ip_address: str | None) -> None:
     since = timezone.now() - timedelta(days=1)
-    recent = Rating.objects.filter(updated_at__gte=since).exclude(company=company, user=user)
+    recent = Rating.objects.filter(submitted_at__gte=since).exclude(company=company, user=user)
     if recent.filter(user=user).count() >= settings.RATING_DAILY_LIMIT_PER_ACCOUNT:
         raise RatingRefused(
             f"You have rated {settings.RATING_DAILY_LIMIT_PER_ACCOUNT} companies in the last "
@@ -237,24 +238,38 @@ def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
         return cursor.fetchone()[0]
 
 
-@transaction.atomic
-def company_merge(*, source: Company, target: Company) -> None:
-    """Fold ``source`` into ``target``: its jobs and ratings move, its slug keeps redirecting.
+@dataclass(frozen=True)
+class CompanyMerged:
+    """What a merge moved to the company that stays."""
 
-    Where one account rated both, the more recent rating is kept. Moved jobs get new
-    fingerprints (the company is part of one) and duplicates are collapsed again.
+    jobs: int
+    ratings: int
+    memberships: int
+    sources: int
+
+
+@transaction.atomic
+def company_merge(*, source: Company, target: Company) -> CompanyMerged:
+    """Fold ``source`` into ``target``: its jobs, ratings, recruiters and ingest sources move.
+
+    Where one account rated both, the rating submitted last is kept. Recruiter memberships move
+    with their status, so recruiters keep their own moved jobs (an account has one membership,
+    so none can be at both companies). Moved jobs get new fingerprints (the company is part of
+    one) and duplicates are collapsed again. The old slug keeps redirecting.
     """
     from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-    from listings.models import Job
+    from listings.models import Job, Source
 
     if source.pk == target.pk:
         raise ValueError("A company cannot be merged into itself.")
     both = Rating.objects.filter(user__company_ratings__company=source, company=target)
     for kept in both:
         theirs = Rating.objects.get(company=source, user_id=kept.user_id)
-        loser = theirs if kept.updated_at >= theirs.updated_at else kept
+        loser = theirs if kept.submitted_at >= theirs.submitted_at else kept
         loser.delete()
-    Rating.objects.filter(company=source).update(company=target)
+    ratings = Rating.objects.filter(company=source).update(company=target)
+    memberships = Membership.objects.filter(company=source).update(company=target)
+    sources = Source.objects.filter(company=source).update(company=target)
 
     moved = list(
         Job.objects.filter(company=source).values_list(
@@ -280,3 +295,4 @@ def company_merge(*, source: Company, target: Company) -> None:
     CompanySlugRedirect.objects.update_or_create(old_slug=source.slug, defaults={"company": target})
     source.delete()
     _refresh_on_commit([target.pk])
+    return CompanyMerged(jobs=len(moved), ratings=ratings, memberships=memberships, sources=sources)

@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from listings.ingest.run import ingest_run_confirm_expiry
 from listings.models import IngestRun, Job, Place, Source
 from listings.posting.admin import JobModerationMixin
-from listings.services import job_refresh_places, jobs_set_status
+from listings.services import job_refresh_places, jobs_set_status, place_save
 from listings.tasks import ingest_source
 from salaries.display import format_pay_range
 
@@ -45,6 +45,9 @@ class PlaceAdmin(admin.ModelAdmin):
     list_select_related = ["parent__parent"]
     autocomplete_fields = ["parent"]
     readonly_fields = ["lineage"]
+
+    def save_model(self, request, obj, form, change):
+        place_save(place=obj)
 
 
 class SourceForm(forms.ModelForm):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
@@ -17,6 +18,9 @@ from salaries.pay import annualise
 
 # The text search configuration created by migration 0002: English stemming on unaccented words.
 SEARCH_CONFIG = "jobboard"
+# The same stemming keeping stop words (migration 0010), for titles and company names, where
+# short words such as "IT" in "IT Support Specialist" mean something.
+HEADING_SEARCH_CONFIG = "jobboard_all_words"
 
 
 class Place(models.Model):
@@ -59,6 +63,17 @@ class Place(models.Model):
         if lineage != self.lineage:
             self.lineage = lineage
             Place.objects.filter(pk=self.pk).update(lineage=lineage)
+
+    def clean(self):
+        """A place cannot be inside itself or one of the places it contains."""
+        if self.pk and self.parent_id:
+            parent_lineage = Place.objects.filter(pk=self.parent_id).values_list(
+                "lineage", flat=True
+            )
+            if self.pk in (parent_lineage.first() or []):
+                raise ValidationError(
+                    {"parent": f"{self.name} cannot be inside itself or a place it contains."}
+                )
 
     @property
     def display_name(self) -> str:
@@ -306,9 +321,10 @@ class Job(models.Model):
         null=True, blank=True, editable=False, help_text="When the 3-day expiry email went out"
     )
 
-    # Maintained by a database trigger (migrations 0002 and 0006), so no code path can leave
-    # them stale. search_vector holds title (A), company (B) and description (C); heading_vector
-    # only title and company, so "the heading matches" is one small index lookup.
+    # Maintained by a database trigger (migrations 0002, 0006 and 0010), so no code path can
+    # leave them stale. search_vector holds title (A), company (B) and description (C);
+    # heading_vector only title and company, every word kept, so "the heading matches" is one
+    # small index lookup.
     search_vector = SearchVectorField(null=True, editable=False)
     heading_vector = SearchVectorField(null=True, editable=False)
 

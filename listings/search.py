@@ -4,11 +4,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
-from django.db.models import F, QuerySet
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from listings.models import SEARCH_CONFIG, Job
+from listings.models import HEADING_SEARCH_CONFIG, SEARCH_CONFIG, Job
 
 PER_PAGE = 20
 # Results are counted exactly up to this many and shown as "1,000+" beyond: an exact count of
@@ -17,6 +18,7 @@ PER_PAGE = 20
 MAX_RESULTS = 1_000
 # ts_headline marks matches with these private-use characters; the text around them is
 # escaped in Python before they become <mark> tags, so description text can never inject HTML.
+# The description loses its own copies of them first, so only ts_headline's open a <mark>.
 _MARK_START, _MARK_END = "\ue000", "\ue001"
 # Description text has one line per paragraph or list item; in a one-line snippet, items that
 # end without punctuation are kept apart by a middle dot instead of running together.
@@ -40,6 +42,8 @@ class SearchResults:
     total: int
     capped: bool  # True when there are more than MAX_RESULTS matches; total is then the cap
     jobs: list[Job] = field(default_factory=list)
+    # Keywords with no word in them ("-", '""'): they were ignored and every job is listed.
+    ignored_keywords: str = ""
 
     @property
     def num_pages(self) -> int:
@@ -63,25 +67,43 @@ class SearchResults:
 
 
 def keyword_query(text: str) -> SearchQuery:
-    """Web-search syntax ("exact phrase", -word, or) over our unaccented English config."""
+    """Web-search syntax ("exact phrase", -word, or) over our unaccented English config.
+
+    Stop words ("the", "it") are dropped, as they are from indexed descriptions.
+    """
     return SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+
+
+def heading_query(text: str) -> SearchQuery:
+    """The same, keeping every word, for titles and company names ("IT Support Specialist")."""
+    return SearchQuery(text, config=HEADING_SEARCH_CONFIG, search_type="websearch")
 
 
 def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: int) -> SearchResults:
     """Match, order and page the already filtered ``jobs``; mark matches in a snippet.
 
-    ``jobs`` comes from ``JobSearchFilter.qs``. Relevance is the weighting of the search vector
-    (title A, company B, description C) made cheap enough for a million postings: jobs whose
-    title or company holds every searched word come first, then jobs that match in their
-    description, newest first within each. Both tiers are read in index order, so a page costs
-    the same for a search matching 50 jobs or 50,000; ranking every match with ts_rank did not.
-    Without keywords, featured jobs come first. Raises ``PageOutOfRange`` past the last page.
+    ``jobs`` comes from ``JobSearchFilter.qs``. A job matches when its title or company holds
+    every searched word, stop words included ("IT", "the"), or when its title, company or
+    description holds every searched word that is not a stop word. Relevance is the weighting
+    of the search vector (title A, company B, description C) made cheap enough for a million
+    postings: heading matches come first, then the others, newest first within each. Both
+    tiers are read in index order, so a page costs the same for a search matching 50 jobs or
+    50,000; ranking every match with ts_rank did not. Without keywords, featured jobs come
+    first; keywords with no word at all ("-") list every job and say so. Raises
+    ``PageOutOfRange`` past the last page.
     """
     candidates = jobs.searchable()
-    query = keyword_query(keywords) if keywords else None
-    jobs = candidates if query is None else candidates.filter(search_vector=query)
+    matches, query, in_heading = candidates, None, None
+    if keywords:
+        query = keyword_query(keywords)
+        in_heading = Q(heading_vector=heading_query(keywords))
+        matches = candidates.filter(in_heading | Q(search_vector=query))
     # No ORDER BY: Job's default ordering would make PostgreSQL walk the date index instead.
-    total = jobs.order_by().values("pk")[: MAX_RESULTS + 1].count()
+    total = matches.order_by().values("pk")[: MAX_RESULTS + 1].count()
+    if not total and keywords and not _has_words(keywords):
+        results = job_search(jobs=jobs, keywords="", sort=sort, page_number=page_number)
+        results.ignored_keywords = keywords
+        return results
     results = SearchResults(
         number=page_number, total=min(total, MAX_RESULTS), capped=total > MAX_RESULTS
     )
@@ -90,18 +112,29 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
 
     offset = (page_number - 1) * PER_PAGE
     if sort == "date":
-        ids = _ids(jobs.order_by(*_NEWEST_FIRST), offset)
+        ids = _ids(matches.order_by(*_NEWEST_FIRST), offset)
     elif sort == "pay":
-        ids = _ids(jobs.order_by(F("annual_pay_max").desc(nulls_last=True), *_NEWEST_FIRST), offset)
+        pay_first = F("annual_pay_max").desc(nulls_last=True)
+        ids = _ids(matches.order_by(pay_first, *_NEWEST_FIRST), offset)
     elif query is not None:
-        # A heading match is a match: repeating the search_vector test would make PostgreSQL
-        # think heading matches rare, and sort them all instead of reading the date index.
-        heading = candidates.filter(heading_vector=query)
-        ids = _tiered_ids(heading, jobs.exclude(heading_vector=query), offset)
+        # Each tier tests one vector: repeating the other test would make PostgreSQL think the
+        # tier rare, and sort all of it instead of reading the date index.
+        elsewhere = candidates.filter(search_vector=query).exclude(in_heading)
+        ids = _tiered_ids(candidates.filter(in_heading), elsewhere, offset)
     else:
-        ids = _tiered_ids(jobs.filter(featured=True), jobs.filter(featured=False), offset)
+        ids = _tiered_ids(matches.filter(featured=True), matches.filter(featured=False), offset)
     results.jobs = _cards(ids, query)
     return results
+
+
+def _has_words(keywords: str) -> bool:
+    """Whether the keywords hold any word once their syntax is read ("-" and '""' do not)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s)) > 0",
+            [HEADING_SEARCH_CONFIG, keywords],
+        )
+        return cursor.fetchone()[0]
 
 
 def _ids(jobs: QuerySet[Job], offset: int, limit: int = PER_PAGE) -> list[int]:
@@ -136,8 +169,15 @@ def _cards(ids: list[int], query: SearchQuery | None) -> list[Job]:
 
 
 def _headline(query: SearchQuery) -> SearchHeadline:
-    return SearchHeadline(
+    unmarked = Func(
         "description_text",
+        Value(_MARK_START + _MARK_END),
+        Value(""),
+        function="translate",
+        output_field=TextField(),
+    )
+    return SearchHeadline(
+        unmarked,
         query,
         config=SEARCH_CONFIG,
         start_sel=_MARK_START,

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from listings.models import Job, Place
-from listings.search import keyword_query
+from listings.search import heading_query
 
 SIMILAR_JOBS = 6
 RECENT_JOBS = 8
@@ -35,7 +35,7 @@ def job_similar(*, job: Job, limit: int = SIMILAR_JOBS) -> list[Job]:
     if job.occupation_id is not None:
         similar = similar.filter(occupation_id=job.occupation_id)
     else:
-        similar = similar.filter(heading_vector=keyword_query(job.title))
+        similar = similar.filter(heading_vector=heading_query(job.title))
     if region is not None:
         similar = similar.in_place(region)
     return list(similar.for_cards().order_by("-posted_at", "-id")[:limit])

@@ -37,6 +37,97 @@ def job_refresh_places(*, job: Job) -> Job:
 
 
 @transaction.atomic
+def place_save(*, place: Place) -> Place:
+    """Save a place; when its parent changed, everything below it and every job in it follows.
+
+    The lineage of the place's descendants and the ``place_ids`` of their jobs are rewritten in
+    SQL (a state moved to another country takes its cities and all their jobs along). Those
+    jobs' fingerprints include their places, so each fingerprint group moves to its new value
+    together: postings an admin merged or a feed matched stay one result. Raises
+    ``ValidationError`` for a parent inside the place itself.
+    """
+    place.clean()
+    old_lineage = (
+        Place.objects.select_for_update().filter(pk=place.pk).values_list("lineage", flat=True)
+    ).first()
+    place.save()
+    if old_lineage is None or old_lineage == place.lineage:
+        return place
+    moved = list(
+        Job.objects.filter(place_ids__contains=[place.pk]).values_list(
+            "pk", "company_id", "title", "place_ids", "description_text", "fingerprint"
+        )
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE listings_place
+            SET lineage = %(lineage)s::bigint[] || lineage[array_position(lineage, %(pk)s) + 1:]
+            WHERE lineage @> ARRAY[%(pk)s]::bigint[] AND id <> %(pk)s
+            """,
+            {"lineage": place.lineage, "pk": place.pk},
+        )
+        # What job_place_ids computes, for many jobs at once.
+        cursor.execute(
+            """
+            UPDATE listings_job AS job
+            SET place_ids = ARRAY(
+                SELECT unnest(place.lineage)
+                FROM listings_job_places AS link
+                JOIN listings_place AS place ON place.id = link.place_id
+                WHERE link.job_id = job.id
+                UNION
+                SELECT remote.id FROM listings_place AS remote
+                WHERE remote.kind = 'remote' AND job.workplace_type = 'remote'
+                ORDER BY 1
+            )
+            WHERE job.id = ANY(%(ids)s)
+            """,
+            {"ids": [pk for pk, *_ in moved]},
+        )
+    _jobs_refingerprint(moved=moved)
+    return place
+
+
+def _jobs_refingerprint(*, moved: list[tuple]) -> None:
+    """Give each fingerprint that moved jobs computed under their old places its new value."""
+    new_place_ids = dict(
+        Job.objects.filter(pk__in=[pk for pk, *_ in moved]).values_list("pk", "place_ids")
+    )
+    renamed: dict[str, str] = {}
+    for pk, company_id, title, old_place_ids, description_text, fingerprint in moved:
+        was = job_fingerprint(
+            company_id=company_id,
+            title=title,
+            place_ids=old_place_ids,
+            description_text=description_text,
+        )
+        if was == fingerprint:
+            renamed.setdefault(
+                fingerprint,
+                job_fingerprint(
+                    company_id=company_id,
+                    title=title,
+                    place_ids=new_place_ids[pk],
+                    description_text=description_text,
+                ),
+            )
+    if not renamed:
+        return
+    with connection.cursor() as cursor:
+        # Every job sharing an old fingerprint moves with it, merged copies included.
+        cursor.execute(
+            """
+            UPDATE listings_job AS job SET fingerprint = renamed.new
+            FROM unnest(%(old)s::text[], %(new)s::text[]) AS renamed(old, new)
+            WHERE job.fingerprint = renamed.old
+            """,
+            {"old": list(renamed), "new": list(renamed.values())},
+        )
+    jobs_collapse_duplicates(fingerprints={*renamed, *renamed.values()})
+
+
+@transaction.atomic
 def jobs_set_status(*, jobs: QuerySet[Job], status: str, by=None, reason: str = "") -> int:
     """Move jobs to ``status``; publishing dates them and gives them the default lifetime.
 

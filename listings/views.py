@@ -69,7 +69,7 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
         return render(request, "listings/search.html", context, status=404)
 
     place = place or data.get("l")
-    keywords = data.get("q") or ""
+    keywords = "" if results.ignored_keywords else data.get("q") or ""
     context.update(
         results=results,
         place=place,

@@ -1,7 +1,11 @@
 """Factories for accounts and ratings."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
+from django.db.models import DateTimeField, QuerySet
+from django.utils import timezone
 
 from companies.models import Rating
 from tests.factories import CompanyFactory
@@ -42,3 +46,10 @@ class ApprovedRatingFactory(PendingRatingFactory):
 
 class RejectedRatingFactory(PendingRatingFactory):
     status = Rating.Status.REJECTED
+
+
+def backdate(ratings: QuerySet[Rating], *, days: int) -> None:
+    """Make ratings look as if they were written (and last touched) ``days`` ago."""
+    when = timezone.now() - timedelta(days=days)
+    stamps = [field.name for field in Rating._meta.fields if isinstance(field, DateTimeField)]
+    ratings.update(**dict.fromkeys(stamps, when))

@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 
 from companies.models import Company, CompanyRatingSummary, CompanySlugRedirect, Rating
+from listings.models import Source
 from tests.companies.factories import ApprovedRatingFactory, PendingRatingFactory
 from tests.factories import CompanyFactory, PublishedJobFactory
+from tests.recruiters.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +94,25 @@ def test_deleting_ratings_in_admin_refreshes_the_summary(
         )
     assert list(Rating.objects.values_list("pk", flat=True)) == [kept.pk]
     assert CompanyRatingSummary.objects.get(company=kept.company).score == 4
+
+
+def test_merge_keeps_recruiters_on_their_moved_jobs_and_says_what_moved(admin_client, client):
+    keep = CompanyFactory(name="Apple", slug="apple")
+    fold = CompanyFactory(name="Apple Inc.", slug="apple-inc")
+    recruiter = MembershipFactory(company=fold).user
+    job = PublishedJobFactory(company=fold, created_by=recruiter)
+    Source.objects.create(name="Board", kind="greenhouse", address="apple", company=fold)
+    response = admin_client.post(
+        reverse("admin:companies_company_changelist"),
+        {
+            "action": "merge_companies",
+            "_selected_action": [keep.pk, fold.pk],
+            "apply": "1",
+            "target": keep.pk,
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "1 job, 0 ratings, 1 recruiter membership and 1 ingest source moved" in html
+    client.force_login(recruiter)
+    assert client.get(reverse("recruiters:job", args=[job.pk])).status_code == 200

@@ -6,7 +6,13 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from companies.models import Company, CompanyRatingSummary, CompanySlugRedirect, Rating
+from companies.models import (
+    Company,
+    CompanyRatingSummary,
+    CompanySlugRedirect,
+    Membership,
+    Rating,
+)
 from companies.services import (
     RatingRefused,
     company_merge,
@@ -14,13 +20,16 @@ from companies.services import (
     rating_submit,
     ratings_moderate,
 )
+from listings.models import Source
 from tests.companies.factories import (
     ApprovedRatingFactory,
     PendingRatingFactory,
     RejectedRatingFactory,
     UserFactory,
+    backdate,
 )
 from tests.factories import CompanyFactory, IndustryFactory, PublishedJobFactory
+from tests.recruiters.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -247,6 +256,42 @@ def test_the_per_ip_daily_limit(settings):
     rating_submit(company=CompanyFactory(), user=UserFactory(), data=ANSWERS, ip_address="10.2.2.2")
 
 
+def test_moderating_yesterdays_ratings_does_not_spend_todays_limit(settings):
+    settings.RATING_DAILY_LIMIT_PER_ACCOUNT = 2
+    settings.RATING_DAILY_LIMIT_PER_IP = 2
+    user = UserFactory()
+    for _ in range(2):
+        rating_submit(company=CompanyFactory(), user=user, data=ANSWERS, ip_address="10.1.1.1")
+    backdate(Rating.objects.all(), days=2)
+    ratings_moderate(ratings=Rating.objects.all(), status=Rating.Status.APPROVED)
+    rating_submit(company=CompanyFactory(), user=user, data=ANSWERS, ip_address="10.1.1.1")
+    assert Rating.objects.count() == 3
+
+
+def test_moderation_leaves_the_submission_time_alone():
+    rating = rating_submit(
+        company=CompanyFactory(), user=UserFactory(), data=ANSWERS, ip_address=None
+    ).rating
+    backdate(Rating.objects.all(), days=2)
+    submitted = Rating.objects.get().submitted_at
+    ratings_moderate(ratings=Rating.objects.all(), status=Rating.Status.REJECTED)
+    rating.refresh_from_db()
+    assert rating.submitted_at == submitted and rating.updated_at > submitted
+
+
+def test_resubmitting_a_rating_counts_toward_the_daily_limit(settings):
+    settings.RATING_DAILY_LIMIT_PER_ACCOUNT = 2
+    user = UserFactory()
+    first, second = CompanyFactory(), CompanyFactory()
+    for company in (first, second):
+        rating_submit(company=company, user=user, data=ANSWERS, ip_address=None)
+    backdate(Rating.objects.all(), days=2)
+    rating_submit(company=first, user=user, data={**ANSWERS, "overall": 3}, ip_address=None)
+    rating_submit(company=CompanyFactory(), user=user, data=ANSWERS, ip_address=None)
+    with pytest.raises(RatingRefused):
+        rating_submit(company=second, user=user, data=ANSWERS, ip_address=None)
+
+
 def test_out_of_range_scores_are_refused():
     from django.core.exceptions import ValidationError
 
@@ -284,6 +329,18 @@ def test_merge_moves_jobs_and_ratings_and_keeps_the_old_slug(django_capture_on_c
     assert summary_of(target).count == 2
 
 
+def test_merge_keeps_the_rating_submitted_last_not_the_one_moderated_last():
+    source, target = CompanyFactory(), CompanyFactory()
+    both = UserFactory()
+    earlier = PendingRatingFactory(company=target, user=both, overall=2)
+    later = PendingRatingFactory(company=source, user=both, overall=9)
+    backdate(Rating.objects.filter(pk=earlier.pk), days=3)
+    backdate(Rating.objects.filter(pk=later.pk), days=1)
+    ratings_moderate(ratings=Rating.objects.filter(pk=earlier.pk), status=Rating.Status.APPROVED)
+    company_merge(source=source, target=target)
+    assert list(target.ratings.values_list("pk", flat=True)) == [later.pk]
+
+
 def test_merge_collapses_the_same_posting_listed_under_both_companies():
     source, target = CompanyFactory(), CompanyFactory()
     copy = PublishedJobFactory(company=source, description_html="<p>Same text.</p>")
@@ -296,3 +353,32 @@ def test_merge_collapses_the_same_posting_listed_under_both_companies():
         {copy.pk: original.pk, original.pk: None},
         {copy.pk: None, original.pk: copy.pk},
     )
+
+
+def test_merge_moves_recruiter_memberships_with_their_status():
+    source, target = CompanyFactory(), CompanyFactory()
+    approved = MembershipFactory(company=source)
+    pending = MembershipFactory(company=source, status=Membership.Status.PENDING)
+    company_merge(source=source, target=target)
+    approved.refresh_from_db()
+    pending.refresh_from_db()
+    assert (approved.company_id, approved.status) == (target.pk, Membership.Status.APPROVED)
+    assert (pending.company_id, pending.status) == (target.pk, Membership.Status.PENDING)
+
+
+def test_merge_moves_the_ingest_sources_of_the_merged_company():
+    source, target = CompanyFactory(), CompanyFactory()
+    feed = Source.objects.create(name="Board", kind="greenhouse", address="acme", company=source)
+    company_merge(source=source, target=target)
+    feed.refresh_from_db()
+    assert feed.company_id == target.pk
+
+
+def test_merge_says_what_moved():
+    source, target = CompanyFactory(), CompanyFactory()
+    PublishedJobFactory(company=source)
+    ApprovedRatingFactory(company=source)
+    MembershipFactory(company=source)
+    Source.objects.create(name="Board", kind="greenhouse", address="acme", company=source)
+    moved = company_merge(source=source, target=target)
+    assert (moved.jobs, moved.ratings, moved.memberships, moved.sources) == (1, 1, 1, 1)

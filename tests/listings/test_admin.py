@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from listings.models import Job
+from listings.models import Job, Place
 from tests.factories import DraftJobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +51,36 @@ def test_other_admin_lists_load(admin_client, places, name):
 def test_anonymous_cannot_reach_admin(client):
     response = client.get(reverse("admin:listings_job_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def _place_form(place, **changes) -> dict:
+    data = {
+        "name": place.name,
+        "kind": place.kind,
+        "parent": place.parent_id or "",
+        "code": place.code,
+        "slug": place.slug,
+        "population": place.population,
+    }
+    return {**data, **changes}
+
+
+def test_changing_a_places_parent_in_admin_moves_its_children_and_jobs(admin_client, places):
+    mexico = Place.objects.create(name="Mexico", kind=Place.Kind.COUNTRY, code="MX")
+    job = PublishedJobFactory(places=[places.austin])
+    url = reverse("admin:listings_place_change", args=[places.texas.pk])
+    response = admin_client.post(url, _place_form(places.texas, parent=mexico.pk))
+    assert response.status_code == 302
+    places.austin.refresh_from_db()
+    assert places.austin.lineage == [mexico.pk, places.texas.pk, places.austin.pk]
+    job.refresh_from_db()
+    assert places.us.pk not in job.place_ids and mexico.pk in job.place_ids
+
+
+def test_admin_refuses_to_put_a_place_inside_its_own_city(admin_client, places):
+    url = reverse("admin:listings_place_change", args=[places.texas.pk])
+    response = admin_client.post(url, _place_form(places.texas, parent=places.austin.pk))
+    assert response.status_code == 200
+    assert "cannot be inside itself" in response.content.decode()
+    places.texas.refresh_from_db()
+    assert places.texas.parent_id == places.us.pk

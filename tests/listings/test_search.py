@@ -331,3 +331,60 @@ def test_broad_searches_count_up_to_a_cap(client, monkeypatch):
     assert "Showing results 1-20 of 25+" in response.content.decode()
     assert response.context["results"].num_pages == 2
     assert client.get(SEARCH, {"q": "cashier", "page": 3}).status_code == 404
+
+
+@pytest.mark.parametrize("q", ["IT", "it", "IT support", "HR", "PR", "QA", "UX", "AI"])
+def test_short_title_words_match_even_when_they_are_stop_words(client, q):
+    job = PublishedJobFactory(title="IT HR PR QA UX AI Support Specialist")
+    PublishedJobFactory(title="Line Cook")
+    assert result_ids(client.get(SEARCH, {"q": q})) == {job.pk}
+
+
+def test_a_stop_word_in_the_search_ranks_titles_holding_it_first(client):
+    it_support = PublishedJobFactory(
+        title="IT Support Specialist", posted_at=timezone.now() - timedelta(days=20)
+    )
+    other_support = PublishedJobFactory(title="Customer Support Representative")
+    director = PublishedJobFactory(
+        title="Director of Nursing", posted_at=timezone.now() - timedelta(days=20)
+    )
+    in_description = PublishedJobFactory(
+        title="Charge Nurse", description_html="<p>Reports to the director of nursing.</p>"
+    )
+    assert [job.pk for job in client.get(SEARCH, {"q": "it support"}).context["results"].jobs][
+        0
+    ] == it_support.pk
+    assert other_support.pk in result_ids(client.get(SEARCH, {"q": "it support"}))
+    assert [
+        job.pk for job in client.get(SEARCH, {"q": "director of nursing"}).context["results"].jobs
+    ] == [director.pk, in_description.pk]
+
+
+def test_a_search_of_only_common_words_finds_the_titles_and_companies_holding_them(client):
+    at_the = PublishedJobFactory(title="Cashier", company=CompanyFactory(name="The Corner Store"))
+    PublishedJobFactory(title="Cashier", description_html="<p>Work the register.</p>")
+    response = client.get(SEARCH, {"q": "the"})
+    assert result_ids(response) == {at_the.pk}
+
+
+@pytest.mark.parametrize("q", ["-", '""""', "!!!", "- -"])
+def test_a_search_with_no_words_says_so_and_lists_every_job(client, q):
+    jobs = {PublishedJobFactory().pk, PublishedJobFactory().pk}
+    response = client.get(SEARCH, {"q": q})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "has no words to search for" in html
+    assert "No jobs match" not in html
+    assert result_ids(response) == jobs
+    assert response.context["heading"] == "Jobs"
+
+
+def test_private_use_characters_in_a_description_cannot_open_a_mark(client):
+    PublishedJobFactory(
+        title="Engineer",
+        description_html="<p>Odd \ue000 bytes \ue001 here, then computer vision work.</p>",
+    )
+    html = client.get(SEARCH, {"q": "computer vision"}).content.decode()
+    snippet = html[html.index('class="job-card') :]
+    assert "\ue000" not in html and "\ue001" not in html
+    assert snippet.count("<mark>") == snippet.count("</mark>") == 2
