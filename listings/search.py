@@ -92,7 +92,9 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
     if sort == "date":
         ids = _ids(jobs.order_by(*_NEWEST_FIRST), offset)
     elif sort == "pay":
-        ids = _ids(jobs.order_by(F("annual_pay_max").desc(nulls_last=True), *_NEWEST_FIRST), offset)
+        # In US dollars, so every currency compares; the job_usd_pay_posted_live index order.
+        by_pay = F("usd_annual_pay_max").desc(nulls_last=True)
+        ids = _ids(jobs.order_by(by_pay, *_NEWEST_FIRST), offset)
     elif query is not None:
         # A heading match is a match: repeating the search_vector test would make PostgreSQL
         # think heading matches rare, and sort them all instead of reading the date index.
