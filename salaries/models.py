@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -28,13 +28,18 @@ class ExchangeRate(models.Model):
     and have no row.
     """
 
-    currency = models.CharField(max_length=3, unique=True, help_text='ISO 4217 code, "GBP"')
+    currency = models.CharField(
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters, as in GBP.")],
+        help_text='ISO 4217 code, as pay is stored: "GBP"',
+    )
     usd_per_unit = models.DecimalField(
         "US dollars per unit",
         max_digits=16,
         decimal_places=8,
         validators=[MinValueValidator(Decimal("0.00000001"))],
-        help_text="What one unit of this currency is worth in US dollars (GBP: about 1.27)",
+        help_text="What one unit of this currency is worth in US dollars (GBP: about 1.3)",
     )
     as_of = models.DateField(help_text="The day this rate was read")
 

@@ -25,6 +25,7 @@ PLAUSIBLE_PAY = {
     "month": (Decimal(1_000), Decimal(170_000)),
     "year": (Decimal(10_000), Decimal(2_000_000)),
 }
+NO_PERIOD = "Choose the period this pay is per (hour, day, week, month or year)."
 MAX_AMOUNT = Decimal("9999999999.99")  # what Job's pay columns hold, yearly figures included
 
 
@@ -74,7 +75,7 @@ def amount_problem(
     hold, its yearly figure included. The form, the job admin and ingest all ask this one function.
     """
     if period not in PLAUSIBLE_PAY:
-        return "Choose the period this pay is per (hour, day, week, month or year)."
+        return NO_PERIOD
     if annualise(amount, period) > MAX_AMOUNT:
         return f"{amount:,} {currency} per {period} is more than any pay we can store."
     usd = to_usd(amount, usd_per_unit)

@@ -14,7 +14,7 @@ from listings.models import Job
 from listings.places import place_resolve
 from salaries.display import CURRENCY_SYMBOLS
 from salaries.models import ExchangeRate
-from salaries.pay import amount_problem
+from salaries.pay import NO_PERIOD, PERIODS_PER_YEAR, amount_problem
 
 MAX_PLACES = 10
 MAX_LIFETIME_DAYS = 90
@@ -34,8 +34,8 @@ def pay_errors(
         return {"pay_min": "Give the lowest pay too (the same figure for a fixed rate)."}
     if pay_max is not None and pay_min > pay_max:
         return {"pay_max": "The highest pay must be at least the lowest."}
-    if not period:
-        return {"pay_period": "Choose the period this pay is per (hour, day, week, month or year)."}
+    if period not in PERIODS_PER_YEAR:
+        return {"pay_period": NO_PERIOD}
     rate = ExchangeRate.objects.usd_per_unit(currency)
     errors = {}
     for name, amount in (("pay_min", pay_min), ("pay_max", pay_max)):

@@ -61,8 +61,8 @@ class Migration(migrations.Migration):
             name='ExchangeRate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('currency', models.CharField(help_text='ISO 4217 code, "GBP"', max_length=3, unique=True)),
-                ('usd_per_unit', models.DecimalField(decimal_places=8, help_text='What one unit of this currency is worth in US dollars (GBP: about 1.27)', max_digits=16, validators=[django.core.validators.MinValueValidator(Decimal('1E-8'))], verbose_name='US dollars per unit')),
+                ('currency', models.CharField(help_text='ISO 4217 code, as pay is stored: "GBP"', max_length=3, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z]{3}$', 'Three capital letters, as in GBP.')])),
+                ('usd_per_unit', models.DecimalField(decimal_places=8, help_text='What one unit of this currency is worth in US dollars (GBP: about 1.3)', max_digits=16, validators=[django.core.validators.MinValueValidator(Decimal('1E-8'))], verbose_name='US dollars per unit')),
                 ('as_of', models.DateField(help_text='The day this rate was read')),
             ],
             options={

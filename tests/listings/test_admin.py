@@ -44,7 +44,14 @@ def test_bulk_publish_dates_the_jobs(admin_client):
 
 
 @pytest.mark.parametrize(
-    "name", ["listings_place", "listings_source", "companies_company", "companies_industry"]
+    "name",
+    [
+        "listings_place",
+        "listings_source",
+        "companies_company",
+        "companies_industry",
+        "salaries_exchangerate",
+    ],
 )
 def test_other_admin_lists_load(admin_client, places, name):
     PublishedJobFactory()
@@ -142,3 +149,16 @@ def test_changing_an_exchange_rate_in_admin_recomputes_that_currencys_jobs(admin
     )
     pounds.refresh_from_db()
     assert pounds.usd_annual_pay_max is None and pounds.annual_pay_max == Decimal("60000.00")
+
+
+@pytest.mark.parametrize(
+    ("currency", "message"),
+    [("gbp", "Three capital letters"), ("USD", "US dollars are the unit")],
+)
+def test_an_exchange_rate_needs_a_currency_code_other_than_usd(admin_client, currency, message):
+    response = admin_client.post(
+        reverse("admin:salaries_exchangerate_add"),
+        {"currency": currency, "usd_per_unit": "1.5", "as_of": "2026-12-01"},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()

@@ -336,7 +336,7 @@ def test_broad_searches_count_up_to_a_cap(client, monkeypatch):
 
 def test_pay_sort_and_minimum_pay_compare_every_currency_in_us_dollars(client):
     ExchangeRate.objects.update_or_create(currency="JPY", defaults={"usd_per_unit": "0.0067"})
-    ExchangeRate.objects.update_or_create(currency="GBP", defaults={"usd_per_unit": "1.27"})
+    ExchangeRate.objects.update_or_create(currency="GBP", defaults={"usd_per_unit": "1.3"})
     dollars = PublishedJobFactory(pay_min=300000, pay_max=367000)
     yen = PublishedJobFactory(pay_min=2000000, pay_max=2000000, pay_currency="JPY")
     pounds = PublishedJobFactory(
