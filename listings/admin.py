@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from listings.ingest.run import ingest_run_confirm_expiry
 from listings.models import IngestRun, Job, Place, Source
 from listings.posting.admin import JobModerationMixin
+from listings.posting.forms import pay_errors
 from listings.services import job_refresh_places, jobs_set_status, place_save
 from listings.tasks import ingest_source
 from salaries.display import format_pay_range
@@ -35,6 +36,20 @@ RUN_COLOURS = {
     IngestRun.Status.FAILED: "#b91c1c",
     IngestRun.Status.SKIPPED: "#4b5563",
 }
+
+
+def _records_table(records: list[dict]) -> str:
+    """A run's notes on single records (external id, title, reason) as a table."""
+    if not records:
+        return "-"
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+        ((r["external_id"], r["title"], r["reason"]) for r in records),
+    )
+    return format_html(
+        "<table><tr><th>External id</th><th>Title</th><th>Reason</th></tr>{}</table>", rows
+    )
 
 
 @admin.register(Place)
@@ -191,8 +206,8 @@ class IngestRunAdmin(admin.ModelAdmin):
     list_select_related = ["source"]
     date_hierarchy = "started_at"
     actions = ["confirm_expiry"]
-    exclude = ["rejections", "payload"]
-    readonly_fields = ["rejected_records"]
+    exclude = ["rejections", "pay_dropped", "payload"]
+    readonly_fields = ["rejected_records", "records_without_pay"]
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -202,7 +217,7 @@ class IngestRunAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         names = [f.name for f in IngestRun._meta.fields if f.name not in self.exclude]
-        return [*names, "rejected_records"]
+        return [*names, "rejected_records", "records_without_pay"]
 
     def get_queryset(self, request):
         # The compressed payload can be megabytes a row; lists never need it.
@@ -241,16 +256,11 @@ class IngestRunAdmin(admin.ModelAdmin):
 
     @admin.display(description="Rejected records")
     def rejected_records(self, run: IngestRun) -> str:
-        if not run.rejections:
-            return "-"
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            ((r["external_id"], r["title"], r["reason"]) for r in run.rejections),
-        )
-        return format_html(
-            "<table><tr><th>External id</th><th>Title</th><th>Reason</th></tr>{}</table>", rows
-        )
+        return _records_table(run.rejections)
+
+    @admin.display(description="Went in without their implausible pay")
+    def records_without_pay(self, run: IngestRun) -> str:
+        return _records_table(run.pay_dropped)
 
     def has_expire_permission(self, request) -> bool:
         """Confirming an expiry takes jobs down, so it needs the right to change jobs."""
@@ -269,8 +279,25 @@ class IngestRunAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{run}: expired {count} postings.", messages.SUCCESS)
 
 
+class JobAdminForm(forms.ModelForm):
+    """The job change form, holding pay to the posting form's rules (JobAdmin adds Meta)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        problems = pay_errors(
+            pay_min=cleaned.get("pay_min"),
+            pay_max=cleaned.get("pay_max"),
+            currency=cleaned.get("pay_currency", ""),
+            period=cleaned.get("pay_period", ""),
+        )
+        for name, message in problems.items():
+            self.add_error(name, message)
+        return cleaned
+
+
 @admin.register(Job)
 class JobAdmin(JobModerationMixin, admin.ModelAdmin):
+    form = JobAdminForm
     list_display = [
         "title",
         "company",
@@ -299,6 +326,8 @@ class JobAdmin(JobModerationMixin, admin.ModelAdmin):
     readonly_fields = [
         "annual_pay_min",
         "annual_pay_max",
+        "usd_annual_pay_min",
+        "usd_annual_pay_max",
         "fingerprint",
         "place_ids",
         "description_text",
@@ -338,6 +367,7 @@ class JobAdmin(JobModerationMixin, admin.ModelAdmin):
                 "fields": [
                     ("pay_min", "pay_max", "pay_currency", "pay_period"),
                     ("annual_pay_min", "annual_pay_max"),
+                    ("usd_annual_pay_min", "usd_annual_pay_max"),
                 ]
             },
         ),

@@ -156,10 +156,10 @@ def run_naive(scenario: Scenario) -> Callable[[], object]:
         if params.get("employment_type"):
             jobs = jobs.filter(employment_type=params["employment_type"])
         if params.get("salary_min"):
-            jobs = jobs.filter(annual_pay_max__gte=params["salary_min"])
+            jobs = jobs.filter(usd_annual_pay_max__gte=params["salary_min"])
         if params.get("company"):
             jobs = jobs.filter(company__slug=params["company"])
-        order = "-annual_pay_max" if params.get("sort") == "pay" else "-posted_at"
+        order = "-usd_annual_pay_max" if params.get("sort") == "pay" else "-posted_at"
         page = int(params.get("page", 1))
         total = jobs.count()
         rows = list(

@@ -33,7 +33,7 @@ from listings.demo_data import (
 from listings.models import Job, Place, Source
 from listings.services import job_refresh_places
 from salaries.normaliser import occupation_ids_for_titles
-from salaries.pay import annualise
+from salaries.pay import pay_derived
 
 COMPANY_COUNT = 500
 DUPLICATE_SHARE = 0.03
@@ -53,6 +53,8 @@ JOB_COLUMNS = [
     "pay_period",
     "annual_pay_min",
     "annual_pay_max",
+    "usd_annual_pay_min",
+    "usd_annual_pay_max",
     "description_html",
     "description_text",
     "apply_url",
@@ -312,9 +314,12 @@ class JobGenerator:
 
     def _pay(self, title: Title, factor: float) -> dict:
         rng = self.rng
-        empty = {"pay_min": None, "pay_max": None, "pay_period": "", "pay_currency": "USD"}
         if rng.random() < NO_PAY_SHARE:
-            return {**empty, "annual_pay_min": None, "annual_pay_max": None}
+            no_pay = {"pay_min": None, "pay_max": None, "pay_period": "", "pay_currency": "USD"}
+            return {
+                **no_pay,
+                **pay_derived(pay_min=None, pay_max=None, period="", usd_per_unit=None),
+            }
         middle = title.annual_median * factor * rng.lognormvariate(0, 0.12)
         low, high = middle * rng.uniform(0.8, 0.95), middle * rng.uniform(1.05, 1.25)
         if rng.random() < title.hourly_share:
@@ -331,8 +336,8 @@ class JobGenerator:
             "pay_max": pay_max,
             "pay_currency": "USD",
             "pay_period": period,
-            "annual_pay_min": annualise(pay_min, period),
-            "annual_pay_max": annualise(pay_max, period),
+            # Demo pay is in US dollars: one dollar is one dollar.
+            **pay_derived(pay_min=pay_min, pay_max=pay_max, period=period, usd_per_unit=Decimal(1)),
         }
 
     def _description(

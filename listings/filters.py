@@ -68,10 +68,11 @@ class JobSearchFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         distinct=False,
     )
+    # In US dollars, whatever the posting's currency; a currency without a rate never matches.
     salary_min = django_filters.NumberFilter(
-        field_name="annual_pay_max",
+        field_name="usd_annual_pay_max",
         lookup_expr="gte",
-        label="Minimum yearly pay",
+        label="Minimum yearly pay ($)",
         validators=[
             MinValueValidator(0, "Minimum pay can't be negative."),
             MaxValueValidator(MAX_SALARY, "Minimum pay must be under $10,000,000."),

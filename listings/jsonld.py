@@ -33,7 +33,7 @@ def job_posting_jsonld(job: Job, *, site_url: str) -> dict | None:
         "title": job.title,
         "description": job.description_html,
         "datePosted": job.posted_at.date().isoformat() if job.posted_at else None,
-        "employmentType": EMPLOYMENT_TYPES[job.employment_type],
+        "employmentType": EMPLOYMENT_TYPES.get(job.employment_type),
         "identifier": {"@type": "PropertyValue", "name": company.name, "value": str(job.pk)},
         "hiringOrganization": {
             "@type": "Organization",
@@ -46,18 +46,29 @@ def job_posting_jsonld(job: Job, *, site_url: str) -> dict | None:
     if job.expires_at:
         data["validThrough"] = job.expires_at.isoformat()
     data.update(_location(job))
-    if job.has_pay:
-        data["baseSalary"] = {
-            "@type": "MonetaryAmount",
-            "currency": job.pay_currency,
-            "value": {
-                "@type": "QuantitativeValue",
-                "minValue": float(job.pay_min),
-                "maxValue": float(job.pay_max),
-                "unitText": SALARY_UNITS[job.pay_period],
-            },
-        }
+    data["baseSalary"] = _base_salary(job)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def _base_salary(job: Job) -> dict | None:
+    """The stated pay; None without a figure, a currency or a period Google knows.
+
+    Written for any row the database allows (a figure in only one of the two columns, say),
+    not only for rows our own forms wrote.
+    """
+    figures = [float(amount) for amount in (job.pay_min, job.pay_max) if amount is not None]
+    if not figures or not job.pay_currency or job.pay_period not in SALARY_UNITS:
+        return None
+    return {
+        "@type": "MonetaryAmount",
+        "currency": job.pay_currency,
+        "value": {
+            "@type": "QuantitativeValue",
+            "minValue": min(figures),
+            "maxValue": max(figures),
+            "unitText": SALARY_UNITS[job.pay_period],
+        },
+    }
 
 
 def _location(job: Job) -> dict:

@@ -14,7 +14,8 @@ from django.utils.text import slugify
 
 from listings.html import html_to_text, sanitize_html
 from listings.querysets import JobQuerySet
-from salaries.pay import annualise
+from salaries.models import ExchangeRate
+from salaries.pay import PERIODS_PER_YEAR, pay_derived
 
 # The text search configuration created by migration 0002: English stemming on unaccented words.
 SEARCH_CONFIG = "jobboard"
@@ -172,6 +173,11 @@ class IngestRun(models.Model):
     rejections = models.JSONField(
         default=list, blank=True, help_text="Each rejected record: external id, title, reason"
     )
+    pay_dropped = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Postings that went in without their implausible pay: external id, title, reason",
+    )
     error = models.TextField(blank=True)
     expiry_held = models.BooleanField(
         default=False,
@@ -283,6 +289,14 @@ class Job(models.Model):
     annual_pay_max = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True, editable=False
     )
+    # The yearly figures in US dollars at salaries.ExchangeRate's rate, so the pay filter and
+    # the pay sort compare every currency; null when the currency has no rate.
+    usd_annual_pay_min = models.DecimalField(
+        "yearly pay from (USD)", max_digits=12, decimal_places=2, null=True, editable=False
+    )
+    usd_annual_pay_max = models.DecimalField(
+        "yearly pay up to (USD)", max_digits=12, decimal_places=2, null=True, editable=False
+    )
 
     description_html = models.TextField(help_text="Sanitised on save")
     description_text = models.TextField(blank=True, editable=False)
@@ -348,6 +362,13 @@ class Job(models.Model):
                 | Q(pay_min__lte=models.F("pay_max")),
                 name="job_pay_min_not_above_max",
             ),
+            # Pay is per something: the page, JSON-LD and every yearly figure need the period.
+            models.CheckConstraint(
+                condition=Q(pay_period__in=list(PERIODS_PER_YEAR))
+                | Q(pay_period="", pay_min__isnull=True, pay_max__isnull=True),
+                name="job_pay_has_a_period",
+                violation_error_message="Pay needs a period: per hour, day, week, month or year.",
+            ),
         ]
         indexes = [
             # Words and places in one GIN index each: "nurse in Austin" is then one exact
@@ -378,9 +399,9 @@ class Job(models.Model):
                 condition=Q(status="published", duplicate_of__isnull=True, featured=True),
             ),
             models.Index(
-                models.F("annual_pay_max").desc(nulls_last=True),
+                models.F("usd_annual_pay_max").desc(nulls_last=True),
                 models.F("posted_at").desc(),
-                name="job_pay_posted_live",
+                name="job_usd_pay_posted_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(
@@ -399,8 +420,13 @@ class Job(models.Model):
         self.description_text = html_to_text(self.description_html)
         if self.pay_min is not None and self.pay_max is None:
             self.pay_max = self.pay_min
-        self.annual_pay_min = annualise(self.pay_min, self.pay_period)
-        self.annual_pay_max = annualise(self.pay_max, self.pay_period)
+        has_pay = self.pay_max is not None
+        rate = ExchangeRate.objects.usd_per_unit(self.pay_currency) if has_pay else None
+        derived = pay_derived(
+            pay_min=self.pay_min, pay_max=self.pay_max, period=self.pay_period, usd_per_unit=rate
+        )
+        for name, value in derived.items():
+            setattr(self, name, value)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

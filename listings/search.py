@@ -114,8 +114,9 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
     if sort == "date":
         ids = _ids(matches.order_by(*_NEWEST_FIRST), offset)
     elif sort == "pay":
-        pay_first = F("annual_pay_max").desc(nulls_last=True)
-        ids = _ids(matches.order_by(pay_first, *_NEWEST_FIRST), offset)
+        # In US dollars, so every currency compares; the job_usd_pay_posted_live index order.
+        by_pay = F("usd_annual_pay_max").desc(nulls_last=True)
+        ids = _ids(matches.order_by(by_pay, *_NEWEST_FIRST), offset)
     elif query is not None:
         # Each tier tests one vector: repeating the other test would make PostgreSQL think the
         # tier rare, and sort all of it instead of reading the date index.

@@ -4,12 +4,13 @@ from django.db.models import Max, QuerySet
 from salaries.models import (
     Comparison,
     ComparisonRow,
+    ExchangeRate,
     FaqEntry,
     Occupation,
     SalaryAggregate,
     UnmappedTitle,
 )
-from salaries.services import unmapped_title_map
+from salaries.services import exchange_rate_delete, exchange_rate_save, unmapped_title_map
 from salaries.tasks import refresh_salary_aggregates
 
 
@@ -47,6 +48,35 @@ class OccupationAdmin(admin.ModelAdmin):
         self.message_user(
             request, f"Salary figures are being recomputed for {queryset.count()} occupations."
         )
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    """Rates that put pay in every currency into US dollars for the pay filter and sort.
+
+    Saving or deleting one recomputes its currency's jobs in one UPDATE; bulk delete is left
+    out so that no rate disappears without that.
+    """
+
+    list_display = ["currency", "usd_per_unit", "as_of"]
+    search_fields = ["currency"]
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        # A rate belongs to its currency: another currency is another row.
+        return ["currency"] if obj else []
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj: ExchangeRate, form, change) -> None:
+        changed = exchange_rate_save(rate=obj)
+        self.message_user(request, f"US-dollar pay recomputed for {changed} {obj.currency} jobs.")
+
+    def delete_model(self, request, obj: ExchangeRate) -> None:
+        changed = exchange_rate_delete(rate=obj)
+        self.message_user(request, f"{changed} {obj.currency} jobs no longer have US-dollar pay.")
 
 
 @admin.register(UnmappedTitle)

@@ -2,9 +2,64 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+
+
+class ExchangeRateQuerySet(models.QuerySet):
+    def usd_rates(self) -> dict[str, Decimal]:
+        """Every currency's value in US dollars, USD itself included, for bulk writes."""
+        return {"USD": Decimal(1), **dict(self.values_list("currency", "usd_per_unit"))}
+
+    def usd_per_unit(self, currency: str) -> Decimal | None:
+        """What one unit of ``currency`` is worth in US dollars; None without a rate."""
+        if currency == "USD":
+            return Decimal(1)
+        return self.filter(currency=currency).values_list("usd_per_unit", flat=True).first()
+
+
+class ExchangeRate(models.Model):
+    """What one unit of a currency is worth in US dollars, so pay in any currency compares.
+
+    Admins keep these current; saving or deleting one recomputes the US-dollar pay of every
+    job in that currency (``salaries.services.exchange_rate_apply``). US dollars are the unit
+    and have no row.
+    """
+
+    currency = models.CharField(
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters, as in GBP.")],
+        help_text='ISO 4217 code, as pay is stored: "GBP"',
+    )
+    usd_per_unit = models.DecimalField(
+        "US dollars per unit",
+        max_digits=16,
+        decimal_places=8,
+        validators=[MinValueValidator(Decimal("0.00000001"))],
+        help_text="What one unit of this currency is worth in US dollars (GBP: about 1.3)",
+    )
+    as_of = models.DateField(help_text="The day this rate was read")
+
+    objects = ExchangeRateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["currency"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(usd_per_unit__gt=0), name="exchange_rate_positive"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(currency="USD"),
+                name="exchange_rate_not_for_usd",
+                violation_error_message="US dollars are the unit every rate is in.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"1 {self.currency} = ${self.usd_per_unit}"
 
 
 class Occupation(models.Model):

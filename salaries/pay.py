@@ -13,6 +13,20 @@ PERIODS_PER_YEAR = {
     "year": Decimal(1),
 }
 CENT = Decimal("0.01")
+# What a job could plausibly pay per period, in US dollars; outside this is almost always a
+# typo (a yearly figure typed as hourly, a missing zero). Ceilings apply to the US-dollar
+# equivalent of every currency, since a slipped digit looks the same in any of them; floors
+# to US dollars only, because wages differ between countries far more at the bottom than at
+# the top (₹400,000 a year is a real Indian salary at about $4,800).
+PLAUSIBLE_PAY = {
+    "hour": (Decimal(7), Decimal(500)),
+    "day": (Decimal(50), Decimal(4_000)),
+    "week": (Decimal(250), Decimal(20_000)),
+    "month": (Decimal(1_000), Decimal(170_000)),
+    "year": (Decimal(10_000), Decimal(2_000_000)),
+}
+NO_PERIOD = "Choose the period this pay is per (hour, day, week, month or year)."
+MAX_AMOUNT = Decimal("9999999999.99")  # what Job's pay columns hold, yearly figures included
 
 
 def annualise(amount: Decimal | None, period: str) -> Decimal | None:
@@ -20,6 +34,73 @@ def annualise(amount: Decimal | None, period: str) -> Decimal | None:
     if amount is None or period not in PERIODS_PER_YEAR:
         return None
     return (Decimal(amount) * PERIODS_PER_YEAR[period]).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_usd(amount: Decimal | None, usd_per_unit: Decimal | None) -> Decimal | None:
+    """``amount`` in US dollars at ``usd_per_unit`` (None when either is unknown)."""
+    if amount is None or usd_per_unit is None:
+        return None
+    return (Decimal(amount) * Decimal(usd_per_unit)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def pay_derived(
+    *,
+    pay_min: Decimal | None,
+    pay_max: Decimal | None,
+    period: str,
+    usd_per_unit: Decimal | None,
+) -> dict[str, Decimal | None]:
+    """A job's derived pay columns: yearly figures in its own currency and in US dollars.
+
+    The one computation behind ``Job.save()``, the ingest upsert and the demo load; SQL that
+    recomputes the dollar figures (``salaries.services.exchange_rate_apply``) rounds the same.
+    """
+    annual_min, annual_max = annualise(pay_min, period), annualise(pay_max, period)
+    return {
+        "annual_pay_min": annual_min,
+        "annual_pay_max": annual_max,
+        "usd_annual_pay_min": to_usd(annual_min, usd_per_unit),
+        "usd_annual_pay_max": to_usd(annual_max, usd_per_unit),
+    }
+
+
+def amount_problem(
+    *, amount: Decimal, currency: str, period: str, usd_per_unit: Decimal | None
+) -> str | None:
+    """Why one stated figure looks wrong, or None when it is plausible.
+
+    Pay needs a period. The figure, in US dollars where ``usd_per_unit`` is known (1 for
+    USD), is checked against ``PLAUSIBLE_PAY``: its ceiling in every currency with a rate,
+    its floor in US dollars only. A currency without a rate is only held to what the columns
+    hold, its yearly figure included. The form, the job admin and ingest all ask this one function.
+    """
+    if period not in PLAUSIBLE_PAY:
+        return NO_PERIOD
+    if annualise(amount, period) > MAX_AMOUNT:
+        return f"{amount:,} {currency} per {period} is more than any pay we can store."
+    usd = to_usd(amount, usd_per_unit)
+    if usd is None:
+        return None
+    floor, ceiling = PLAUSIBLE_PAY[period]
+    if usd <= ceiling and (currency != "USD" or floor <= usd):
+        return None
+    label = f"per {period}"
+    if currency == "USD":
+        stated, usual = f"{amount:,} {label}", f"between {floor:,} and {ceiling:,}"
+    else:
+        stated, usual = f"{amount:,} {currency} {label} (about ${usd:,.0f})", f"below ${ceiling:,}"
+    return f"{stated} looks wrong: pay {label} is usually {usual}. Check the period."
+
+
+def pay_problem(pay: "Pay", *, usd_per_unit: Decimal | None) -> str | None:
+    """Why a stated range looks wrong (see ``amount_problem``), or None when it is plausible."""
+    for amount in (pay.min, pay.max):
+        problem = amount_problem(
+            amount=amount, currency=pay.currency, period=pay.period, usd_per_unit=usd_per_unit
+        )
+        if problem is not None:
+            return problem
+    return None
 
 
 @dataclass(frozen=True)
@@ -100,7 +181,6 @@ _STRUCTURED_PERIODS = {
     "yearly": "year",
     "annual": "year",
     "annually": "year",
-    "salary": "year",
 }
 
 

@@ -1,12 +1,20 @@
-"""Writes: mapping jobs to occupations and refreshing salary aggregates."""
+"""Writes: mapping jobs to occupations, refreshing salary aggregates, exchange rates."""
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import DecimalField, F, Value
+from django.db.models.functions import Round
 from django.utils import timezone
 
 from listings.models import Job
 from salaries.aggregates import aggregates_insert, openings_insert
-from salaries.models import Occupation, OpeningCount, SalaryAggregate, UnmappedTitle
+from salaries.models import (
+    ExchangeRate,
+    Occupation,
+    OpeningCount,
+    SalaryAggregate,
+    UnmappedTitle,
+)
 from salaries.normaliser import occupation_for_title, titles_assign_sql
 from salaries.selectors import AGGREGATES_VERSION_KEY
 
@@ -79,3 +87,35 @@ def _aggregates_changed() -> None:
         cache.incr(AGGREGATES_VERSION_KEY)
     except ValueError:
         cache.set(AGGREGATES_VERSION_KEY, 1, None)
+
+
+@transaction.atomic
+def exchange_rate_save(*, rate: ExchangeRate) -> int:
+    """Save a rate and recompute the US-dollar pay of its currency's jobs; jobs updated."""
+    rate.save()
+    return exchange_rate_apply(currency=rate.currency)
+
+
+@transaction.atomic
+def exchange_rate_delete(*, rate: ExchangeRate) -> int:
+    """Delete a rate; its currency's jobs lose their US-dollar pay (they sort after pay)."""
+    rate.delete()
+    return exchange_rate_apply(currency=rate.currency)
+
+
+def exchange_rate_apply(*, currency: str) -> int:
+    """Recompute ``usd_annual_pay_*`` of every job in ``currency`` in one UPDATE; rows changed.
+
+    PostgreSQL's round() rounds halves away from zero, as ``salaries.pay.to_usd`` does for
+    these positive figures, so the result equals what ``Job.save()`` would store.
+    """
+    rate = ExchangeRate.objects.usd_per_unit(currency)
+
+    def in_usd(column: str):
+        if rate is None:
+            return None
+        return Round(F(column) * Value(rate, output_field=DecimalField()), 2)
+
+    return Job.objects.filter(pay_currency=currency).update(
+        usd_annual_pay_min=in_usd("annual_pay_min"), usd_annual_pay_max=in_usd("annual_pay_max")
+    )

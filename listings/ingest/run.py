@@ -44,14 +44,14 @@ from listings.ingest.records import (
 )
 from listings.models import IngestedPosting, IngestRun, Job, Place, Source
 from listings.services import jobs_set_status
-from salaries.pay import annualise
+from salaries.models import ExchangeRate
+from salaries.pay import Pay, pay_derived, pay_problem
 from salaries.services import jobs_assign_occupations
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
 LOCK_CLASS = 7301  # the first key of pg_advisory_lock(int, int); the source id is the second
-MAX_PAY = 10**9  # above what Job's pay columns hold; such a figure is a typo, not pay
 Progress = Callable[[int], None]
 
 
@@ -374,6 +374,8 @@ class _Upsert:
         self.now = timezone.now()
         self.lifetime = timedelta(days=settings.JOB_DEFAULT_LIFETIME_DAYS)
         self.rejections: list[dict] = []
+        self.pay_dropped: list[dict] = []
+        self.rates = ExchangeRate.objects.usd_rates()
 
     def write_all(self, items: list[RawItem]) -> None:
         run, source = self.run, self.source
@@ -414,6 +416,7 @@ class _Upsert:
             self.progress(len(batch))
         run.rejections = self.rejections
         run.rejected = len(self.rejections)
+        run.pay_dropped = self.pay_dropped
         self._expire_missing(seen)
 
     def _reject(self, item: RawItem, record: Record | None, reason: str) -> None:
@@ -450,7 +453,7 @@ class _Upsert:
         else:
             raise RecordError("the feed names no company and the source has none")
         description_html = sanitize_html(record.description_html)
-        pay = record.pay if record.pay and record.pay.max < MAX_PAY else None
+        pay = self._plausible_pay(item, record)
         workplace = record.workplace_type or Job.WorkplaceType.ON_SITE
         places = []
         for location in record.locations:
@@ -476,8 +479,12 @@ class _Upsert:
             "pay_max": pay.max if pay else None,
             "pay_currency": pay.currency if pay else "",
             "pay_period": pay.period if pay else "",
-            "annual_pay_min": annualise(pay.min, pay.period) if pay else None,
-            "annual_pay_max": annualise(pay.max, pay.period) if pay else None,
+            **pay_derived(
+                pay_min=pay.min if pay else None,
+                pay_max=pay.max if pay else None,
+                period=pay.period if pay else "",
+                usd_per_unit=self.rates.get(pay.currency) if pay else None,
+            ),
             "description_html": description_html,
             "description_text": description_text,
             "apply_url": strip_tracking(apply_url)[:1000],
@@ -498,6 +505,19 @@ class _Upsert:
         }
         location_text = record.extra.get("location_text") or "; ".join(map(str, record.locations))
         return _Row(item, record, fields, sorted(place_ids), places, location_text[:500])
+
+    def _plausible_pay(self, item: RawItem, record: Record) -> Pay | None:
+        """The record's pay, or None when it looks like a typo ("$5000 per hour"): the
+        posting still goes in, without pay, and the run lists it under pay_dropped."""
+        if record.pay is None:
+            return None
+        problem = pay_problem(record.pay, usd_per_unit=self.rates.get(record.pay.currency))
+        if problem is None:
+            return record.pay
+        self.pay_dropped.append(
+            {"external_id": item.external_id, "title": record.title[:200], "reason": problem}
+        )
+        return None
 
     @transaction.atomic
     def _write(self, rows: list[_Row]) -> None:

@@ -13,18 +13,38 @@ from listings.html import html_to_text, sanitize_html
 from listings.models import Job
 from listings.places import place_resolve
 from salaries.display import CURRENCY_SYMBOLS
+from salaries.models import ExchangeRate
+from salaries.pay import NO_PERIOD, PERIODS_PER_YEAR, amount_problem
 
-# What a full-time job could plausibly pay per period; outside this is almost always a typo
-# (a yearly figure typed as hourly, a missing zero).
-PLAUSIBLE_PAY = {
-    "hour": (Decimal(7), Decimal(500)),
-    "day": (Decimal(50), Decimal(4_000)),
-    "week": (Decimal(250), Decimal(20_000)),
-    "month": (Decimal(1_000), Decimal(170_000)),
-    "year": (Decimal(10_000), Decimal(2_000_000)),
-}
 MAX_PLACES = 10
 MAX_LIFETIME_DAYS = 90
+
+
+def pay_errors(
+    *, pay_min: Decimal | None, pay_max: Decimal | None, currency: str, period: str
+) -> dict[str, str]:
+    """What is wrong with a form's pay fields, by field name; empty when nothing is.
+
+    The posting form and the job admin both ask this: min <= max, a period for any pay, and
+    each figure plausible for its period in US dollars (``salaries.pay.amount_problem``).
+    """
+    if pay_min is None and pay_max is None:
+        return {}
+    if pay_min is None:
+        return {"pay_min": "Give the lowest pay too (the same figure for a fixed rate)."}
+    if pay_max is not None and pay_min > pay_max:
+        return {"pay_max": "The highest pay must be at least the lowest."}
+    if period not in PERIODS_PER_YEAR:
+        return {"pay_period": NO_PERIOD}
+    rate = ExchangeRate.objects.usd_per_unit(currency)
+    errors = {}
+    for name, amount in (("pay_min", pay_min), ("pay_max", pay_max)):
+        problem = amount is not None and amount_problem(
+            amount=amount, currency=currency, period=period, usd_per_unit=rate
+        )
+        if problem:
+            errors[name] = problem
+    return errors
 
 
 def markdown_to_html(text: str) -> str:
@@ -139,22 +159,14 @@ class JobPostForm(forms.Form):
             if "places" not in self.errors:
                 self.add_error("places", "Give at least one location, or choose Remote.")
         low, high = cleaned.get("pay_min"), cleaned.get("pay_max")
-        period = cleaned.get("pay_period")
-        if low is None and high is not None:
-            self.add_error("pay_min", "Give the lowest pay too (the same figure for a fixed rate).")
-        if low is not None and high is not None and low > high:
-            self.add_error("pay_max", "The highest pay must be at least the lowest.")
-        if period in PLAUSIBLE_PAY:
-            floor, ceiling = PLAUSIBLE_PAY[period]
-            for name in ("pay_min", "pay_max"):
-                value = cleaned.get(name)
-                if value is not None and not floor <= value <= ceiling:
-                    self.add_error(
-                        name,
-                        f"{value:,} {Job.PayPeriod(period).label} looks wrong: pay "
-                        f"{Job.PayPeriod(period).label} is usually between {floor:,} and "
-                        f"{ceiling:,}. Check the period.",
-                    )
+        problems = pay_errors(
+            pay_min=low,
+            pay_max=high,
+            currency=cleaned.get("pay_currency", ""),
+            period=cleaned.get("pay_period", ""),
+        )
+        for name, message in problems.items():
+            self.add_error(name, message)
         if not cleaned.get("apply_url") and not cleaned.get("apply_email"):
             if "apply_url" not in self.errors:
                 self.add_error("apply_url", "Give an apply URL or an email address.")

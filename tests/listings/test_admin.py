@@ -1,8 +1,11 @@
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from listings.models import Job, Place
-from tests.factories import DraftJobFactory, PublishedJobFactory
+from salaries.models import ExchangeRate
+from tests.factories import CompanyFactory, DraftJobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +44,14 @@ def test_bulk_publish_dates_the_jobs(admin_client):
 
 
 @pytest.mark.parametrize(
-    "name", ["listings_place", "listings_source", "companies_company", "companies_industry"]
+    "name",
+    [
+        "listings_place",
+        "listings_source",
+        "companies_company",
+        "companies_industry",
+        "salaries_exchangerate",
+    ],
 )
 def test_other_admin_lists_load(admin_client, places, name):
     PublishedJobFactory()
@@ -84,3 +94,104 @@ def test_admin_refuses_to_put_a_place_inside_its_own_city(admin_client, places):
     assert "cannot be inside itself" in response.content.decode()
     places.texas.refresh_from_db()
     assert places.texas.parent_id == places.us.pk
+
+
+def job_form_data(company, **overrides) -> dict:
+    """The job admin's add form, filled in validly."""
+    data = {
+        "title": "Welder",
+        "company": company.pk,
+        "workplace_type": "on_site",
+        "employment_type": "full_time",
+        "status": "draft",
+        "pay_min": "50000",
+        "pay_max": "60000",
+        "pay_currency": "USD",
+        "pay_period": "year",
+        "description_html": "<p>Weld things.</p>",
+        "apply_url": "https://acme.example/apply",
+        "revisions-TOTAL_FORMS": "0",
+        "revisions-INITIAL_FORMS": "0",
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"pay_period": ""}, "pay_period", "Choose the period"),
+        (
+            {"pay_min": "1000", "pay_max": "170000", "pay_currency": "GBP", "pay_period": "month"},
+            "pay_max",
+            "looks wrong",
+        ),
+        ({"pay_min": "5000", "pay_max": "5000", "pay_period": "hour"}, "pay_min", "looks wrong"),
+    ],
+)
+def test_job_admin_refuses_pay_without_a_period_or_implausible_pay(
+    admin_client, overrides, field, message
+):
+    company = CompanyFactory()
+    response = admin_client.post(
+        reverse("admin:listings_job_add"), job_form_data(company, **overrides)
+    )
+    assert response.status_code == 200, response.get("Location")
+    errors = response.context["adminform"].form.errors
+    assert any(message in error for error in errors.get(field, [])), errors
+    assert not Job.objects.exists()
+
+
+def test_job_admin_saves_plausible_pay_with_its_us_dollar_figures(admin_client):
+    ExchangeRate.objects.update_or_create(currency="GBP", defaults={"usd_per_unit": "1.25"})
+    company = CompanyFactory()
+    data = job_form_data(company, pay_min="4000", pay_max="5000", pay_currency="GBP")
+    data["pay_period"] = "month"
+    response = admin_client.post(reverse("admin:listings_job_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    job = Job.objects.get()
+    assert (job.annual_pay_max, job.usd_annual_pay_max) == (
+        Decimal("60000.00"),
+        Decimal("75000.00"),
+    )
+
+
+def test_changing_an_exchange_rate_in_admin_recomputes_that_currencys_jobs(admin_client):
+    rate, _ = ExchangeRate.objects.update_or_create(
+        currency="GBP", defaults={"usd_per_unit": "1.25"}
+    )
+    pounds = PublishedJobFactory(pay_min=50000, pay_max=60000, pay_currency="GBP")
+    dollars = PublishedJobFactory(pay_min=50000, pay_max=60000)
+    assert pounds.usd_annual_pay_max == Decimal("75000.00")
+    response = admin_client.post(
+        reverse("admin:salaries_exchangerate_change", args=[rate.pk]),
+        {"currency": "GBP", "usd_per_unit": "1.50", "as_of": "2026-12-01"},
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    pounds.refresh_from_db()
+    dollars.refresh_from_db()
+    assert (pounds.usd_annual_pay_min, pounds.usd_annual_pay_max) == (
+        Decimal("75000.00"),
+        Decimal("90000.00"),
+    )
+    assert dollars.usd_annual_pay_max == Decimal("60000.00")
+    admin_client.post(
+        reverse("admin:salaries_exchangerate_delete", args=[rate.pk]), {"post": "yes"}
+    )
+    pounds.refresh_from_db()
+    assert pounds.usd_annual_pay_max is None and pounds.annual_pay_max == Decimal("60000.00")
+
+
+@pytest.mark.parametrize(
+    ("currency", "message"),
+    [("gbp", "Three capital letters"), ("USD", "US dollars are the unit")],
+)
+def test_an_exchange_rate_needs_a_currency_code_other_than_usd(admin_client, currency, message):
+    response = admin_client.post(
+        reverse("admin:salaries_exchangerate_add"),
+        {"currency": currency, "usd_per_unit": "1.5", "as_of": "2026-12-01"},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()

@@ -42,6 +42,12 @@ def test_greenhouse_cad_range_and_a_three_part_location():
     assert job.locations == (Location(text="Toronto, Ontario, Canada"),)
 
 
+def test_greenhouse_salary_range_states_no_period_so_its_size_decides():
+    # "Salary Range" names the field; 26,000-31,200 is a yearly range by its size.
+    job = by_id(greenhouse, recorded("gh_board_bigleafnetworks.json"), "7674959003")
+    assert job.pay == Pay(Decimal("26000"), Decimal("31200"), "USD", "year")
+
+
 def test_greenhouse_placeholder_zero_pay_is_no_pay():
     items = greenhouse.items(recorded("gh_board_aetion.json"))
     assert len(items) == 5

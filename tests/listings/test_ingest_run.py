@@ -409,3 +409,38 @@ def test_private_address_check(settings, address, refused):
             refuse_private_address(request)
     else:
         refuse_private_address(request)
+
+
+def test_implausible_feed_pay_is_dropped_and_the_run_says_so(client, feed_server, places):
+    feed = board(2)
+    feed["jobs"][0]["content"] = "&lt;p&gt;Salary: $5000 per hour&lt;/p&gt;"
+    feed["jobs"][1]["content"] = "&lt;p&gt;Salary: $45 per hour&lt;/p&gt;"
+    source = greenhouse_source(feed_server.serve("/b", feed))
+    run = source_ingest(source=source)
+    assert (run.status, run.created, run.rejected) == (IngestRun.Status.SUCCEEDED, 2, 0)
+    typo, fine = Job.objects.filter(source=source).order_by("external_id")
+    assert (typo.pay_min, typo.pay_period, typo.usd_annual_pay_max) == (None, "", None)
+    assert fine.usd_annual_pay_max == Decimal("93600.00")
+    assert [(note["external_id"], "looks wrong" in note["reason"]) for note in run.pay_dropped] == [
+        ("1", True)
+    ]
+    by_pay = client.get(SEARCH, {"sort": "pay"}).context["results"].jobs
+    assert [job.pk for job in by_pay] == [fine.pk, typo.pk]
+
+
+def test_a_greenhouse_salary_range_without_a_period_gets_one_and_its_page_works(
+    client, feed_server, places
+):
+    def salary_range(low: str, high: str) -> list[dict]:
+        value = {"unit": "GBP", "min_value": low, "max_value": high}
+        return [{"id": 1, "name": "Salary Range", "value": value, "value_type": "currency_range"}]
+
+    feed = board(2)
+    feed["jobs"][0]["metadata"] = salary_range("24000.0", "30000.0")
+    feed["jobs"][1]["metadata"] = salary_range("24.0", "30.0")
+    source = greenhouse_source(feed_server.serve("/b", feed))
+    source_ingest(source=source)
+    yearly, hourly = Job.objects.filter(source=source).order_by("external_id")
+    assert (yearly.pay_currency, yearly.pay_period, hourly.pay_period) == ("GBP", "year", "hour")
+    for job in (yearly, hourly):
+        assert client.get(job.get_absolute_url()).status_code == 200

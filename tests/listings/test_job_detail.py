@@ -4,8 +4,10 @@ import json
 import re
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from listings.models import Job
 from salaries.models import Occupation
 from tests.factories import (
     ClosedJobFactory,
@@ -269,3 +271,29 @@ def test_the_owning_companys_recruiters_do_not_count_their_own_views(client):
     client.force_login(MembershipFactory().user)
     client.get(job.get_absolute_url())
     assert view_and_click_counts(job) == (1, 0)
+
+
+def test_the_database_refuses_pay_without_a_period():
+    job = PublishedJobFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Job.objects.filter(pk=job.pk).update(pay_period="")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Job.objects.filter(pk=job.pk).update(pay_period="qtr")
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        {"pay_max": None},  # a single figure written without its copy in pay_max
+        {"pay_min": None},
+        {"employment_type": "", "workplace_type": ""},
+        {"employment_type": "seasonal", "pay_currency": ""},
+        {"posted_at": None, "expires_at": None, "apply_url": "", "description_html": ""},
+    ],
+)
+def test_the_page_never_fails_on_a_job_the_database_allows(client, columns):
+    job = PublishedJobFactory()
+    Job.objects.filter(pk=job.pk).update(**columns)
+    response = client.get(job.get_absolute_url())
+    assert response.status_code == 200
+    assert jsonld_of(response)[0]["@type"] == "JobPosting"

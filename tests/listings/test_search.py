@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from listings import search
 from listings.search import PER_PAGE
+from salaries.models import ExchangeRate
 from tests.factories import (
     ClosedJobFactory,
     CompanyFactory,
@@ -388,3 +389,20 @@ def test_private_use_characters_in_a_description_cannot_open_a_mark(client):
     snippet = html[html.index('class="job-card') :]
     assert "\ue000" not in html and "\ue001" not in html
     assert snippet.count("<mark>") == snippet.count("</mark>") == 2
+
+
+def test_pay_sort_and_minimum_pay_compare_every_currency_in_us_dollars(client):
+    ExchangeRate.objects.update_or_create(currency="JPY", defaults={"usd_per_unit": "0.0067"})
+    ExchangeRate.objects.update_or_create(currency="GBP", defaults={"usd_per_unit": "1.3"})
+    dollars = PublishedJobFactory(pay_min=300000, pay_max=367000)
+    yen = PublishedJobFactory(pay_min=2000000, pay_max=2000000, pay_currency="JPY")
+    pounds = PublishedJobFactory(
+        pay_min=4000, pay_max=5000, pay_currency="GBP", pay_period="month"
+    )  # £60,000 a year: about $76K
+    modest = PublishedJobFactory(pay_min=50000, pay_max=60000)
+    unrated = PublishedJobFactory(pay_min=90000000, pay_max=90000000, pay_currency="XYZ")
+
+    by_pay = client.get(SEARCH, {"sort": "pay"}).context["results"].jobs
+    assert [job.pk for job in by_pay] == [dollars.pk, pounds.pk, modest.pk, yen.pk, unrated.pk]
+    assert result_ids(client.get(SEARCH, {"salary_min": 1500000})) == set()
+    assert result_ids(client.get(SEARCH, {"salary_min": 70000})) == {dollars.pk, pounds.pk}

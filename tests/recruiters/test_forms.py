@@ -90,3 +90,22 @@ def test_several_places_one_per_line(places):
     form = JobPostForm(posting_data(places="San Jose, CA\nAustin, TX; Austin, TX"))
     assert form.is_valid(), form.errors
     assert form.cleaned_data["places"] == [places.san_jose, places.austin]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "wrong"),
+    [
+        (
+            {"pay_min": "1000", "pay_max": "170000", "pay_currency": "GBP", "pay_period": "month"},
+            True,
+        ),
+        ({"pay_min": "4000000", "pay_max": "6000000", "pay_currency": "JPY"}, False),
+        (
+            {"pay_min": "4000", "pay_max": "5000", "pay_currency": "GBP", "pay_period": "month"},
+            False,
+        ),
+    ],
+)
+def test_pay_plausibility_is_judged_in_us_dollars(places, overrides, wrong):
+    found = errors(**overrides)
+    assert ("looks wrong" in str(found)) == wrong, found

@@ -5,7 +5,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salaries.pay import Pay, annualise, parse_pay, parse_period, pay_from_amounts
+from salaries.pay import (
+    Pay,
+    amount_problem,
+    annualise,
+    parse_pay,
+    parse_period,
+    pay_derived,
+    pay_from_amounts,
+)
 
 STRINGS = Path(__file__).parents[1] / "data" / "salary" / "salary_strings.txt"
 
@@ -148,3 +156,57 @@ def test_annualise_keeps_the_existing_contract():
     assert annualise(Decimal("10"), "week") == Decimal("520.00")
     assert annualise(None, "year") is None
     assert annualise(Decimal("10"), "") is None
+
+
+def test_a_structured_range_without_a_period_gets_one_from_its_size():
+    # "Salary Range" names the field, not a period: 24-30 is hourly, 24,000-30,000 yearly.
+    hourly = pay_from_amounts(low="24.0", high="30.0", currency="GBP", period="Salary Range")
+    yearly = pay_from_amounts(low="24000.0", high="30000.0", currency="GBP", period="Salary Range")
+    assert (hourly.period, yearly.period) == ("hour", "year")
+    assert parse_period("Salary Range") is None
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "period", "usd_per_unit", "wrong"),
+    [
+        ("5000", "USD", "hour", "1", True),  # $10.4M a year: a typo, whatever the feed says
+        ("45", "USD", "hour", "1", False),
+        ("170000", "GBP", "month", "1.27", True),  # about $216K a month
+        ("5000", "GBP", "month", "1.27", False),
+        ("2000000", "JPY", "year", "0.0067", False),  # about $13K a year
+        ("5000000", "JPY", "year", "0.0067", False),  # above 2,000,000 only in yen
+        ("400000", "INR", "year", "0.012", False),  # floors are US wages: USD pay only
+        ("5", "USD", "hour", "1", True),
+        ("50000", "XYZ", "year", None, False),  # no rate: nothing to compare with
+        ("9000000000", "XYZ", "hour", None, True),  # but its yearly figure must fit a column
+        ("50000", "USD", "", "1", True),  # pay needs a period
+    ],
+)
+def test_pay_plausibility_compares_us_dollar_equivalents(
+    amount, currency, period, usd_per_unit, wrong
+):
+    rate = Decimal(usd_per_unit) if usd_per_unit else None
+    problem = amount_problem(
+        amount=Decimal(amount), currency=currency, period=period, usd_per_unit=rate
+    )
+    assert (problem is not None) == wrong, problem
+
+
+def test_derived_pay_has_annual_figures_in_the_currency_and_in_us_dollars():
+    assert pay_derived(
+        pay_min=Decimal("5000"),
+        pay_max=Decimal("6000"),
+        period="month",
+        usd_per_unit=Decimal("1.25"),
+    ) == {
+        "annual_pay_min": Decimal("60000.00"),
+        "annual_pay_max": Decimal("72000.00"),
+        "usd_annual_pay_min": Decimal("75000.00"),
+        "usd_annual_pay_max": Decimal("90000.00"),
+    }
+    no_rate = pay_derived(
+        pay_min=Decimal("5000"), pay_max=Decimal("6000"), period="month", usd_per_unit=None
+    )
+    assert (
+        no_rate["annual_pay_max"] == Decimal("72000.00") and no_rate["usd_annual_pay_max"] is None
+    )
