@@ -24,11 +24,11 @@ from types import ModuleType
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from companies.models import Company
+from companies.services import company_find_or_create
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
 from listings.html import html_to_text, sanitize_html
 from listings.ingest.fetch import FetchError, fetch
@@ -321,7 +321,7 @@ def _copy_in(objects: list[models.Model]) -> list[models.Model]:
 
 
 class _CompanyCache:
-    """Companies by name, found case-insensitively or created, once per run."""
+    """Companies by name ("Acme, Inc." is "Acme Inc"), found or created once per run."""
 
     def __init__(self) -> None:
         self._by_name: dict[str, Company] = {}
@@ -329,21 +329,8 @@ class _CompanyCache:
     def get(self, name: str) -> Company:
         key = name.strip().lower()
         if key not in self._by_name:
-            company = Company.objects.filter(name__iexact=name.strip()).first()
-            self._by_name[key] = company or self._create(name.strip()[:200])
+            self._by_name[key] = company_find_or_create(name=name)
         return self._by_name[key]
-
-    def _create(self, name: str) -> Company:
-        base = slugify(name)[:190] or "company"
-        slug, number = base, 1
-        while Company.objects.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        try:
-            with transaction.atomic():
-                return Company.objects.create(name=name, slug=slug)
-        except IntegrityError:  # another run created it a moment ago
-            return Company.objects.get(slug=slug)
 
 
 @dataclass

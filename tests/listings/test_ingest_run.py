@@ -409,3 +409,19 @@ def test_private_address_check(settings, address, refused):
             refuse_private_address(request)
     else:
         refuse_private_address(request)
+
+
+def test_feed_company_names_that_read_the_same_are_one_company(client, feed_server, places):
+    acme = CompanyFactory(name="Acme, Inc.")
+    names = ["Acme Inc", "ACME INC!!", "Ａｐｐｌｅ", "Apple", "株式会社テスト", "🚀🚀🚀"]
+    payload = board(len(names))
+    for job, name in zip(payload["jobs"], names, strict=True):
+        job["company_name"] = name
+    source = greenhouse_source(feed_server.serve("/b", payload))
+    run = source_ingest(source=source)
+    assert (run.created, run.rejected) == (6, 0), run.rejections
+    jobs = Job.objects.filter(source=source).select_related("company").order_by("external_id")
+    assert {job.company for job in jobs[:2]} == {acme}
+    assert jobs[2].company == jobs[3].company and jobs[3].company.slug == "apple"
+    for job in jobs:
+        assert client.get(job.get_absolute_url()).status_code == 200
