@@ -12,6 +12,7 @@ Safety rules, in the order the code meets them:
   fewer than INGEST_SHRINK_GUARD of what the last good run saw: those wait for an admin.
 """
 
+import dataclasses
 import gzip
 import logging
 from collections.abc import Callable, Iterator
@@ -20,11 +21,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
 from django.utils import timezone
 
 from companies.models import Company
@@ -333,6 +335,38 @@ class _CompanyCache:
         return self._by_name[key]
 
 
+def _texts(value: Any) -> Iterator[str]:
+    """Every string inside a record: its fields, locations, pay and extras."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for part in value:
+            yield from _texts(part)
+    elif isinstance(value, dict):
+        for key, part in value.items():
+            yield from _texts(key)
+            yield from _texts(part)
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from _texts(getattr(value, field.name))
+
+
+def _is_storable(text: str) -> bool:
+    """PostgreSQL text holds neither NUL nor a lone surrogate (it is not UTF-8)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _storable(text: str) -> str:
+    """``text`` without what PostgreSQL cannot store, for showing it in a rejection."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode()
+
+
 @dataclass
 class _Row:
     """One record turned into Job column values, ready for a bulk write."""
@@ -408,18 +442,29 @@ class _Upsert:
         if not title and isinstance(item.data, dict):
             title = str(item.data.get("title") or item.data.get("text") or "")
         self.rejections.append(
-            {"external_id": item.external_id, "title": title[:200], "reason": reason}
+            {
+                "external_id": _storable(item.external_id),
+                "title": _storable(title[:200]),
+                "reason": _storable(reason),
+            }
         )
 
     def _row(self, item: RawItem) -> _Row | None:
         record = None
         try:
             record = self.parser.record(item)
+            if not all(map(_is_storable, _texts(record))):
+                raise RecordError(
+                    "it holds a character that cannot be stored (NUL or a lone surrogate)"
+                )
             return self._normalise(item, record)
         except RecordError as exc:
             self._reject(item, record, str(exc))
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            # A record shaped unlike its feed's other records: reject it, keep the run going.
+        except DatabaseError:
+            raise  # our database failing is not the record's fault: the run fails
+        except Exception as exc:
+            # Whatever one record of outside data raises (a date out of range, recursion,
+            # a decoding error, a shape unlike its feed's other records) rejects only it.
             self._reject(item, record, f"unreadable record ({type(exc).__name__}: {exc})")
         return None
 

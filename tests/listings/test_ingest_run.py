@@ -425,3 +425,76 @@ def test_feed_company_names_that_read_the_same_are_one_company(client, feed_serv
     assert jobs[2].company == jobs[3].company and jobs[3].company.slug == "apple"
     for job in jobs:
         assert client.get(job.get_absolute_url()).status_code == 200
+
+
+RSS_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Jobs</title>
+<item><guid>bad</guid><title>Acme: Welder</title><link>https://acme.example/1</link>
+<pubDate>99999999999999999999</pubDate></item>
+<item><guid>good</guid><title>Acme: Fitter</title><link>https://acme.example/2</link>
+<pubDate>Tue, 01 Dec 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_an_rss_item_with_an_impossible_date_is_rejected_and_the_others_go_in(
+    feed_server, places
+):
+    url = feed_server.serve("/feed", RSS_FEED.encode(), content_type="application/rss+xml")
+    source = Source.objects.create(name="Feed", kind=Source.Kind.RSS, address=url)
+    run = source_ingest(source=source)
+    assert run.status == IngestRun.Status.SUCCEEDED, run.error
+    assert (run.fetched, run.created, run.rejected) == (2, 1, 1)
+    assert run.rejections[0]["external_id"] == "bad"
+    assert "99999999999999999999" in run.rejections[0]["reason"]
+    assert Job.objects.get(source=source).title == "Fitter"
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        ({"first_published": 1e300}, "1e+300"),
+        ({"title": "Welder\u0000"}, "cannot be stored"),
+        ({"title": "Welder \ud800"}, "cannot be stored"),
+        ({"company_name": "Acme\u0000"}, "cannot be stored"),
+        ({"id": "2\u0000"}, "cannot be stored"),
+    ],
+    ids=["date-overflow", "nul-in-title", "lone-surrogate", "nul-in-company", "nul-in-id"],
+)
+def test_whatever_one_record_raises_rejects_only_that_record(feed_server, places, fault, reason):
+    payload = board(3)
+    payload["jobs"][1].update(fault)
+    body = json.dumps(payload).encode()  # json.dumps escapes the surrogate, as a feed would
+    source = greenhouse_source(feed_server.serve("/b", body))
+    run = source_ingest(source=source)
+    assert run.status == IngestRun.Status.SUCCEEDED, run.error
+    assert (run.created, run.rejected) == (2, 1), run.rejections
+    assert reason in run.rejections[0]["reason"]
+    assert sorted(Job.objects.filter(source=source).values_list("external_id", flat=True)) == [
+        "1",
+        "3",
+    ]
+
+
+def test_a_json_ld_block_nested_too_deeply_does_not_hide_the_others(feed_server, places):
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Welder",
+        "hiringOrganization": {"name": "Acme"},
+        "url": "https://acme.example/jobs/1",
+        "description": "<p>Weld.</p>",
+    }
+    page = (
+        '<html><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+        '<script type="application/ld+json">' + json.dumps(posting) + "</script></html>"
+    )
+    url = feed_server.serve("/careers", page.encode(), content_type="text/html")
+    source = Source.objects.create(name="Careers", kind=Source.Kind.JSONLD, address=url)
+    run = source_ingest(source=source)
+    assert (run.status, run.created) == (IngestRun.Status.SUCCEEDED, 1), run.error
+
+
+def test_a_json_payload_nested_too_deeply_fails_the_run_plainly(feed_server, places):
+    url = feed_server.serve("/b", b'{"jobs": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    run = source_ingest(source=greenhouse_source(url))
+    assert run.status == IngestRun.Status.FAILED
+    assert "nested too deeply" in run.error
