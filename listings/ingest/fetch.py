@@ -1,9 +1,13 @@
-"""The only network code of ingestion: http(s) with timeouts, a size cap and retries."""
+"""The only network code of ingestion: http(s) with timeouts, a size cap and retries.
+
+The size cap holds for files read from disk too (``read_capped``), so an upload is never cut.
+"""
 
 import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
@@ -41,6 +45,15 @@ def fetch(url: str) -> Fetched:
                 raise FetchError(f"{exc} (after {attempts} attempts)") from exc
             time.sleep(settings.INGEST_FETCH_BACKOFF_SECONDS * 2**attempt)
     raise AssertionError("unreachable")
+
+
+def read_capped(stream: BinaryIO, *, name: str) -> bytes:
+    """All of ``stream``; over INGEST_MAX_BYTES it is a FetchError, never a cut payload."""
+    limit = settings.INGEST_MAX_BYTES
+    body = stream.read(limit + 1)
+    if len(body) > limit:
+        raise FetchError(f"{name} is over the {limit:,} byte cap")
+    return body
 
 
 class _Retryable(Exception):

@@ -33,7 +33,7 @@ from companies.models import Company
 from companies.services import company_find_or_create
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
 from listings.html import html_to_text, sanitize_html
-from listings.ingest.fetch import FetchError, fetch
+from listings.ingest.fetch import FetchError, fetch, read_capped
 from listings.ingest.parsers import address_url, parser_for
 from listings.ingest.places import PlaceResolver
 from listings.ingest.records import (
@@ -137,7 +137,14 @@ def source_ingest_oneoff(
     if company and source.company_id != company.pk:
         source.company = company
         source.save(update_fields=["company"])
-    payload = path.read_bytes() if is_file else None
+    if not is_file:
+        return source_ingest(source=source, trigger="command", progress=progress)
+    try:
+        with path.open("rb") as file:
+            payload = read_capped(file, name=str(path))
+    except FetchError as exc:
+        run = IngestRun.objects.create(source=source, trigger="command", url=str(path)[:1000])
+        return _finish(run, IngestRun.Status.FAILED, str(exc))
     return source_ingest(source=source, trigger="command", payload=payload, progress=progress)
 
 
@@ -212,7 +219,7 @@ SCHEDULE_INTERVALS = {
 def _read(source: Source, url: str) -> bytes:
     if source.kind == Source.Kind.FILE and source.upload:
         with source.upload.open("rb") as upload:
-            return upload.read(settings.INGEST_MAX_BYTES + 1)[: settings.INGEST_MAX_BYTES]
+            return read_capped(upload, name=f"the uploaded file {source.upload.name}")
     if not url:
         raise FetchError("the source has no address (or, for a file source, no upload)")
     return fetch(url).body

@@ -6,12 +6,18 @@ from decimal import Decimal
 import httpx
 import psycopg
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.urls import reverse
 
 from listings.ingest import run as ingest_run
 from listings.ingest.fetch import FetchError, refuse_private_address
-from listings.ingest.run import ingest_run_confirm_expiry, ingest_run_replay, source_ingest
+from listings.ingest.run import (
+    ingest_run_confirm_expiry,
+    ingest_run_replay,
+    source_ingest,
+    source_ingest_oneoff,
+)
 from listings.models import IngestedPosting, IngestRun, Job, Place, Source
 from listings.services import job_refresh_places
 from tests.factories import CompanyFactory
@@ -435,9 +441,7 @@ RSS_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Jobs</titl
 </channel></rss>"""
 
 
-def test_an_rss_item_with_an_impossible_date_is_rejected_and_the_others_go_in(
-    feed_server, places
-):
+def test_an_rss_item_with_an_impossible_date_is_rejected_and_the_others_go_in(feed_server, places):
     url = feed_server.serve("/feed", RSS_FEED.encode(), content_type="application/rss+xml")
     source = Source.objects.create(name="Feed", kind=Source.Kind.RSS, address=url)
     run = source_ingest(source=source)
@@ -498,3 +502,42 @@ def test_a_json_payload_nested_too_deeply_fails_the_run_plainly(feed_server, pla
     run = source_ingest(source=greenhouse_source(url))
     assert run.status == IngestRun.Status.FAILED
     assert "nested too deeply" in run.error
+
+
+def bakery_csv(count: int) -> bytes:
+    rows = [
+        f'{n},Baker {n},Crumbs,"Austin, TX",https://crumbs.example/jobs/{n}\n'
+        for n in range(1, count + 1)
+    ]
+    return ("id,title,company,location,apply_url\n" + "".join(rows)).encode()
+
+
+def test_an_upload_over_the_size_cap_fails_the_run_and_changes_nothing(places, settings):
+    body = bakery_csv(3)
+    source = Source.objects.create(
+        name="Bakery",
+        kind=Source.Kind.FILE,
+        feed_is_complete=True,
+        upload=ContentFile(body, "a.csv"),
+    )
+    try:
+        assert source_ingest(source=source).created == 3
+        source.upload.delete(save=False)
+        source.upload.save("b.csv", ContentFile(bakery_csv(4)))
+        settings.INGEST_MAX_BYTES = len(body) - 10  # the old cut fell inside row 3
+        run = source_ingest(source=source)
+    finally:
+        source.upload.delete()
+    assert run.status == IngestRun.Status.FAILED
+    assert f"over the {settings.INGEST_MAX_BYTES:,} byte cap" in run.error
+    assert published(source) == 3 and run.expired == 0
+    assert Job.objects.get(source=source, external_id="3").title == "Baker 3"
+
+
+def test_a_local_file_over_the_size_cap_fails_a_one_off_run(places, settings, tmp_path):
+    path = tmp_path / "jobs.csv"
+    path.write_bytes(bakery_csv(3))
+    settings.INGEST_MAX_BYTES = 50
+    run = source_ingest_oneoff(kind=Source.Kind.FILE, address=str(path))
+    assert run.status == IngestRun.Status.FAILED and "byte cap" in run.error
+    assert not Job.objects.exists()
