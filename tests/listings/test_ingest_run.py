@@ -1,6 +1,7 @@
 """Runs end to end over real HTTP on loopback: recorded payloads, then every fault."""
 
 import json
+import time
 from decimal import Decimal
 
 import httpx
@@ -152,6 +153,20 @@ def test_a_body_over_the_size_cap_fails(feed_server, settings):
     settings.INGEST_MAX_BYTES = 1000
     run = source_ingest(source=greenhouse_source(feed_server.serve("/b", board(40))))
     assert run.status == IngestRun.Status.FAILED and "cap" in run.error
+    assert not Job.objects.exists()
+
+
+def test_a_feed_that_drips_a_byte_at_a_time_fails_at_the_overall_deadline(
+    feed_server, fast_fetch, places
+):
+    fast_fetch.INGEST_FETCH_DEADLINE_SECONDS = 1.5  # each byte comes well within the 0.5 s
+    url = feed_server.serve("/b", board(2), drip=0.1)  # read timeout; the body needs ~70 s
+    started = time.monotonic()
+    run = source_ingest(source=greenhouse_source(url))
+    assert time.monotonic() - started < 4
+    assert run.status == IngestRun.Status.FAILED
+    assert "1.5 s deadline" in run.error
+    assert feed_server.hits["/b"] == 1  # the deadline covers retries too
     assert not Job.objects.exists()
 
 
