@@ -35,15 +35,22 @@ SLUG_BASE_LENGTH = 190  # room for a "-<n>" suffix within the 200-character colu
 SLUG_ATTEMPTS = 5  # each lost race means another company took the slug a moment ago
 
 
-def company_slug_base(name: str) -> str:
-    """The slug a company name reads as, never empty and ASCII only (URLs match ``<slug:>``).
+def ascii_slug(text: str) -> str:
+    """``text`` as an ASCII slug (URLs match ``<slug:>``); "" when no letter or digit is left.
 
     NFKC first, so full-width "Ａｐｐｌｅ" is "apple"; then transliterated ("Яндекс" is
-    "yandeks", "株式会社テスト" "zhushihuishetesuto"). A name with nothing left (only
-    punctuation) gets "company-" and a hash of the name, stable across runs.
+    "yandeks", "株式会社テスト" "zhushihuishetesuto") rather than dropped.
     """
-    name = unicodedata.normalize("NFKC", name)
-    base = slugify(anyascii(name))[:SLUG_BASE_LENGTH].strip("-")
+    return slugify(anyascii(unicodedata.normalize("NFKC", text)))
+
+
+def company_slug_base(name: str) -> str:
+    """The slug a company name reads as (``ascii_slug``), never empty.
+
+    A name with nothing left (only punctuation) gets "company-" and a hash of the name,
+    stable across runs.
+    """
+    base = ascii_slug(name)[:SLUG_BASE_LENGTH].strip("-")
     if base:
         return base
     digest = hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest()[:10]

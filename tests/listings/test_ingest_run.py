@@ -556,3 +556,17 @@ def test_a_local_file_over_the_size_cap_fails_a_one_off_run(places, settings, tm
     run = source_ingest_oneoff(kind=Source.Kind.FILE, address=str(path))
     assert run.status == IngestRun.Status.FAILED and "byte cap" in run.error
     assert not Job.objects.exists()
+
+
+def test_two_non_latin_cities_of_one_country_stay_two_places(feed_server, places):
+    jobs = board(2)["jobs"]
+    jobs[0]["location"] = {"name": "東京, 東京都, Japan"}
+    jobs[1]["location"] = {"name": "大阪, 大阪府, Japan"}
+    source = greenhouse_source(feed_server.serve("/b", {"jobs": jobs}))
+    assert source_ingest(source=source).created == 2
+    placed = {
+        job.external_id: [place.name for place in job.places.all()]
+        for job in Job.objects.filter(source=source).prefetch_related("places")
+    }
+    assert placed == {"1": ["東京"], "2": ["大阪"]}
+    assert all(Place.objects.filter(name__in=["東京", "大阪"]).values_list("slug", flat=True))
