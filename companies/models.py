@@ -27,7 +27,7 @@ class Industry(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
+        self.slug = self.slug or ascii_slug(self.name)[:100]
         super().save(*args, **kwargs)
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from companies import models
-from companies.models import Company, CompanySlugRedirect, company_slug_base
+from companies.models import Company, CompanySlugRedirect, Industry, company_slug_base
 from tests.factories import PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +79,10 @@ def test_a_slug_taken_in_the_moment_between_reading_and_writing_takes_the_next(m
     monkeypatch.setattr(models, "company_slugs_taken", stale_first)
     assert Company.objects.create(name="ACME").slug == "acme-2"
     assert seen == ["acme", "acme"]
+
+
+def test_an_industry_name_in_another_script_gets_a_working_slug(client):
+    assert Industry.objects.create(name="Ｈｅａｌｔｈｃａｒｅ").slug == "healthcare"
+    industry = Industry.objects.create(name="Здравоохранение")
+    url = reverse("companies:top_rated_industry", args=[industry.slug])
+    assert client.get(url).status_code == 200
