@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from companies.models import Company, Membership, VerifiedEmail
+from companies.selectors import company_named
+from companies.services import company_name_lock
 
 VERIFY_SALT = "companies.accounts.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 60 * 60  # a verification link works for three days
@@ -74,6 +76,10 @@ def company_create_for_recruiter(*, user: AbstractBaseUser, name: str, **facts) 
     _forget_refused(user)
     if Membership.objects.filter(user=user).exists():
         raise MembershipError("Your account already belongs to a company.")
+    company_name_lock(name)
+    existing = company_named(name=name)
+    if existing is not None:  # created a moment ago by someone else
+        raise MembershipError(f"{existing.name} is on Payline already: ask to join it instead.")
     company = Company.objects.create(name=name, **facts)
     return Membership.objects.create(
         user=user,

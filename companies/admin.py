@@ -29,10 +29,17 @@ class CompanyAdmin(admin.ModelAdmin):
     list_filter = ["industry", "size"]
     search_fields = ["name", "headquarters"]
     list_select_related = ["industry", "rating_summary"]
-    prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["rating_breakdown"]
     actions = ["merge_companies"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """The slug may be left empty: ``Company.save`` makes one from the name."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug":
+            field.required = False
+            field.help_text = "Leave empty to make one from the name."
+        return field
 
     @admin.display(description="score", ordering="rating_summary__score")
     def score(self, company: Company):

@@ -1,7 +1,13 @@
+import hashlib
+import re
+import unicodedata
+from collections.abc import Container
+
+from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +28,60 @@ class Industry(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
+        self.slug = self.slug or ascii_slug(self.name)[:100]
         super().save(*args, **kwargs)
+
+
+SLUG_BASE_LENGTH = 190  # room for a "-<n>" suffix within the 200-character column
+SLUG_ATTEMPTS = 5  # each lost race means another company took the slug a moment ago
+
+
+def ascii_slug(text: str) -> str:
+    """``text`` as an ASCII slug (URLs match ``<slug:>``); "" when no letter or digit is left.
+
+    NFKC first, so full-width "Ａｐｐｌｅ" is "apple"; then transliterated ("Яндекс" is
+    "yandeks", "株式会社テスト" "zhushihuishetesuto") rather than dropped.
+    """
+    return slugify(anyascii(unicodedata.normalize("NFKC", text)))
+
+
+def company_slug_base(name: str) -> str:
+    """The slug a company name reads as (``ascii_slug``), never empty.
+
+    A name with nothing left (only punctuation) gets "company-" and a hash of the name,
+    stable across runs.
+    """
+    base = ascii_slug(name)[:SLUG_BASE_LENGTH].strip("-")
+    if base:
+        return base
+    digest = hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest()[:10]
+    return f"company-{digest}"
+
+
+def company_slug_free(base: str, *, taken: Container[str]) -> str:
+    """``base``, else ``base-2``, ``base-3``...: the first one not in ``taken``."""
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def company_slugs_like(queryset: models.QuerySet, field: str, base: str) -> models.QuerySet:
+    """Rows whose ``field`` is ``base`` or ``base-<n>``."""
+    # startswith narrows through the column's pattern index before the regex filters.
+    return queryset.filter(
+        **{f"{field}__startswith": base, f"{field}__regex": rf"^{re.escape(base)}(-[0-9]+)?$"}
+    )
+
+
+def company_slugs_taken(base: str) -> set[str]:
+    """Slugs ``base`` or ``base-<n>`` held by a company or kept by a merge's redirect."""
+    companies = company_slugs_like(Company.objects, "slug", base)
+    redirects = company_slugs_like(CompanySlugRedirect.objects, "old_slug", base)
+    return set(
+        companies.values_list("slug", flat=True).union(redirects.values_list("old_slug", flat=True))
+    )
 
 
 class Company(models.Model):
@@ -61,8 +119,25 @@ class Company(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)[:200]
-        super().save(*args, **kwargs)
+        """Fill an empty slug from the name by ``company_slug_base``, unique among companies.
+
+        Two companies of one name created at once both see the same slug free; the unique
+        constraint decides, and the loser takes the next suffix.
+        """
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        base = company_slug_base(self.name)
+        for _ in range(SLUG_ATTEMPTS):
+            self.slug = company_slug_free(base, taken=company_slugs_taken(base))
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                if not Company.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+                    raise  # another constraint: not ours to retry
+        raise IntegrityError(f"no free slug for {self.name!r} after {SLUG_ATTEMPTS} tries")
 
     def get_absolute_url(self) -> str:
         return reverse("companies:detail", args=[self.slug])

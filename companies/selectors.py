@@ -6,7 +6,14 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import QuerySet
 
-from companies.models import Company, CompanySlugRedirect, Industry, Rating
+from companies.models import (
+    Company,
+    CompanySlugRedirect,
+    Industry,
+    Rating,
+    company_slug_base,
+    company_slugs_like,
+)
 
 JOBS_PER_PAGE = 20
 RECENT_COMMENTS = 5
@@ -36,6 +43,19 @@ def company_for_page(*, slug: str) -> Company:
         if moved is None:
             raise
         raise CompanyMoved(moved.company) from None
+
+
+def company_named(*, name: str) -> Company | None:
+    """The company whose name reads as ``name`` once case, punctuation and width are set
+    aside ("Acme Inc" finds "Acme, Inc.", "Apple" finds "Ａｐｐｌｅ"); the oldest of several."""
+    name = " ".join(name.split())
+    exact = Company.objects.filter(name__iexact=name).order_by("pk").first()
+    if exact is not None:
+        return exact
+    # Such names share a slug base, so their companies hold that slug or a numbered one.
+    base = company_slug_base(name)
+    candidates = company_slugs_like(Company.objects, "slug", base).order_by("pk")
+    return next((c for c in candidates if company_slug_base(c.name) == base), None)
 
 
 @dataclass

@@ -9,7 +9,10 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from companies.models import Company, CompanySlugRedirect, Membership, Rating
+from companies.models import Company, CompanySlugRedirect, Membership, Rating, company_slug_base
+from companies.selectors import company_named
+
+NAME_LOCK_CLASS = 7302  # pg_advisory_xact_lock(int, int): this class, a hash of the name
 
 
 class RatingRefused(Exception):
@@ -36,6 +39,24 @@ RATING_FIELDS = [
     "role_type",
     "comment",
 ]
+
+
+def company_name_lock(name: str) -> None:
+    """Until the transaction ends, hold the name: a second creator of a company that reads
+    the same waits, then finds the first one's company. Call inside ``transaction.atomic``."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+            [NAME_LOCK_CLASS, company_slug_base(name)],
+        )
+
+
+@transaction.atomic
+def company_find_or_create(*, name: str) -> Company:
+    """The company ``name`` reads as (see ``company_named``), or a new one by that name."""
+    name = " ".join(name.split())[:200]
+    company_name_lock(name)
+    return company_named(name=name) or Company.objects.create(name=name)
 
 
 def user_in_good_standing(*, user) -> bool:

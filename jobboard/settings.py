@@ -210,6 +210,8 @@ RATING_TRUSTED_AFTER = env.int("RATING_TRUSTED_AFTER", default=3)
 INGEST_FETCH_TIMEOUT_SECONDS = env.float("INGEST_FETCH_TIMEOUT_SECONDS", default=30.0)
 INGEST_FETCH_RETRIES = env.int("INGEST_FETCH_RETRIES", default=2)
 INGEST_FETCH_BACKOFF_SECONDS = env.float("INGEST_FETCH_BACKOFF_SECONDS", default=2.0)
+# The whole fetch (every try and wait) ends here, however slowly a server keeps sending.
+INGEST_FETCH_DEADLINE_SECONDS = env.float("INGEST_FETCH_DEADLINE_SECONDS", default=300.0)
 INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=100 * 1024 * 1024)
 # Production refuses sources on private, loopback and link-local addresses (no SSRF into our
 # own network); local runs and tests serve feeds on loopback.

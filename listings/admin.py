@@ -2,6 +2,7 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
@@ -88,8 +89,15 @@ class SourceForm(forms.ModelForm):
         kind, address = cleaned.get("kind"), (cleaned.get("address") or "").strip()
         scheme = urlsplit(address).scheme.lower()
         if kind == Source.Kind.FILE:
-            if not cleaned.get("upload"):
+            upload = cleaned.get("upload")
+            if not upload:
                 self.add_error("upload", "A file source needs a CSV or JSON file.")
+            elif upload.size > settings.INGEST_MAX_BYTES:
+                self.add_error(
+                    "upload",
+                    f"The file is {upload.size:,} bytes, over the "
+                    f"{settings.INGEST_MAX_BYTES:,} byte cap (INGEST_MAX_BYTES).",
+                )
         elif "://" in address and scheme not in ("http", "https"):
             self.add_error("address", "Only http and https addresses are fetched.")
         elif kind in (Source.Kind.JSONLD, Source.Kind.RSS) and scheme not in ("http", "https"):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from companies.models import ascii_slug
 from listings.html import html_to_text, sanitize_html
 from listings.querysets import JobQuerySet
 from salaries.models import ExchangeRate
@@ -58,7 +59,8 @@ class Place(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             parent_code = self.parent.code if self.parent_id else ""
-            self.slug = slugify(f"{self.name} {parent_code}" if self.kind == "city" else self.name)
+            text = f"{self.name} {parent_code}" if self.kind == "city" else self.name
+            self.slug = ascii_slug(text) or "place"
         super().save(*args, **kwargs)
         lineage = (self.parent.lineage if self.parent_id else []) + [self.pk]
         if lineage != self.lineage:

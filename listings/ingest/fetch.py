@@ -1,9 +1,13 @@
-"""The only network code of ingestion: http(s) with timeouts, a size cap and retries."""
+"""The only network code of ingestion: http(s) with timeouts, a size cap and retries.
+
+The size cap holds for files read from disk too (``read_capped``), so an upload is never cut.
+"""
 
 import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
@@ -27,20 +31,33 @@ class Fetched:
 def fetch(url: str) -> Fetched:
     """The whole body at ``url``; retries timeouts, dropped connections and 5xx with backoff.
 
-    Only http and https are fetched. A body over INGEST_MAX_BYTES, a truncated body and any
-    other status than 200 raise FetchError.
+    Only http and https are fetched. A body over INGEST_MAX_BYTES, a truncated body, any
+    other status than 200 and a fetch still going at INGEST_FETCH_DEADLINE_SECONDS (every
+    try and wait included) raise FetchError.
     """
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise FetchError(f"only http and https addresses are fetched, not {url!r}")
+    # Per-read timeouts alone let a server that drips a byte a second hold a run for hours.
+    deadline = time.monotonic() + settings.INGEST_FETCH_DEADLINE_SECONDS
     attempts = settings.INGEST_FETCH_RETRIES + 1
     for attempt in range(attempts):
         try:
-            return _fetch_once(url)
+            return _fetch_once(url, deadline=deadline)
         except _Retryable as exc:
-            if attempt + 1 == attempts:
-                raise FetchError(f"{exc} (after {attempts} attempts)") from exc
-            time.sleep(settings.INGEST_FETCH_BACKOFF_SECONDS * 2**attempt)
+            wait = settings.INGEST_FETCH_BACKOFF_SECONDS * 2**attempt
+            if attempt + 1 == attempts or time.monotonic() + wait >= deadline:
+                raise FetchError(f"{exc} (after {attempt + 1} attempts)") from exc
+            time.sleep(wait)
     raise AssertionError("unreachable")
+
+
+def read_capped(stream: BinaryIO, *, name: str) -> bytes:
+    """All of ``stream``; over INGEST_MAX_BYTES it is a FetchError, never a cut payload."""
+    limit = settings.INGEST_MAX_BYTES
+    body = stream.read(limit + 1)
+    if len(body) > limit:
+        raise FetchError(f"{name} is over the {limit:,} byte cap")
+    return body
 
 
 class _Retryable(Exception):
@@ -66,9 +83,11 @@ def refuse_private_address(request: httpx.Request) -> None:
             raise FetchError(f"{host} resolves to {address}, not a public address; not fetched")
 
 
-def _fetch_once(url: str) -> Fetched:
+def _fetch_once(url: str, *, deadline: float) -> Fetched:
     limit = settings.INGEST_MAX_BYTES
-    timeout = httpx.Timeout(settings.INGEST_FETCH_TIMEOUT_SECONDS)
+    # No single wait (connect, each read) may run past the deadline either.
+    remaining = max(deadline - time.monotonic(), 0.001)
+    timeout = httpx.Timeout(min(settings.INGEST_FETCH_TIMEOUT_SECONDS, remaining))
     headers = {"User-Agent": "PaylineJobs-ingest/1.0", "Accept-Encoding": "gzip, deflate"}
     try:
         with (
@@ -94,6 +113,11 @@ def _fetch_once(url: str) -> Fetched:
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(f"{url} sent more than the {limit:,} byte cap")
+                if time.monotonic() > deadline:
+                    raise FetchError(
+                        f"{url} was still sending after {size:,} bytes at the "
+                        f"{settings.INGEST_FETCH_DEADLINE_SECONDS:g} s deadline"
+                    )
                 chunks.append(chunk)
             return Fetched(
                 body=b"".join(chunks),

@@ -34,8 +34,8 @@ def items(payload: bytes, *, url: str = "") -> list[RawItem]:
     for block in blocks:
         try:
             data = json.loads(block.string or block.get_text() or "null", strict=False)
-        except ValueError:
-            continue  # one broken block in a page does not hide the others
+        except (ValueError, RecursionError):
+            continue  # one broken (or absurdly nested) block does not hide the others
         postings.extend(_job_postings(data))
     if not postings:
         raise PayloadError("the page has no schema.org JobPosting JSON-LD")

@@ -10,8 +10,8 @@
 """
 
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
+from companies.models import ascii_slug
 from listings.ingest.records import Location
 from listings.models import Place
 
@@ -118,7 +118,9 @@ def _child(parent: Place, name: str, kind: str, *, create: bool) -> Place | None
 
 def _create(name: str, kind: str, parent: Place | None) -> Place:
     """A new place; two runs creating the same one at once end with one row."""
-    base = slugify(f"{name} {parent.code or parent.name}" if parent else name) or "place"
+    # Transliterated: dropping the letters would give every Japanese city the slug "jp", and
+    # the first one found would then stand for all of them.
+    base = ascii_slug(f"{name} {parent.code or parent.name}" if parent else name) or "place"
     slug, number = base, 1
     while Place.objects.filter(slug=slug).exists():
         same = Place.objects.filter(slug=slug, kind=kind, parent=parent).first()

@@ -69,7 +69,9 @@ class Record:
 def digest_json(value: Any) -> str:
     """A stable hash of a JSON-like value, so key order never makes a record look changed."""
     encoded = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha1(encoded.encode(), usedforsecurity=False).hexdigest()
+    # A lone surrogate in one posting must not stop the payload being read: the record is
+    # rejected later, when it is found unstorable.
+    return hashlib.sha1(encoded.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
 
 
 def raw_item(data: dict, external_id: str) -> RawItem:
@@ -97,6 +99,8 @@ def load_json(payload: bytes) -> Any:
     except (ValueError, UnicodeDecodeError) as exc:
         start = payload[:40].decode("utf-8", "replace").strip()
         raise PayloadError(f"not valid JSON ({exc}); the body starts {start!r}") from exc
+    except RecursionError as exc:
+        raise PayloadError("the JSON is nested too deeply to read") from exc
 
 
 def clean_text(value: Any) -> str:
@@ -138,7 +142,10 @@ def parse_when(value: Any) -> datetime | None:
         number = float(value)
         if number > 1e11:  # milliseconds
             number /= 1000
-        return datetime.fromtimestamp(number, tz=UTC)
+        try:
+            return datetime.fromtimestamp(number, tz=UTC)
+        except (OverflowError, OSError, ValueError) as exc:
+            raise RecordError(f"the date {value!r} is out of range ({exc})") from exc
     text = str(value).strip()
     try:
         moment = parse_datetime(text.replace(" ", "T", 1) if " " in text[:11] else text)

@@ -12,6 +12,7 @@ Safety rules, in the order the code meets them:
   fewer than INGEST_SHRINK_GUARD of what the last good run saw: those wait for an admin.
 """
 
+import dataclasses
 import gzip
 import logging
 from collections.abc import Callable, Iterator
@@ -20,18 +21,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from companies.models import Company
+from companies.services import company_find_or_create
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
 from listings.html import html_to_text, sanitize_html
-from listings.ingest.fetch import FetchError, fetch
+from listings.ingest.fetch import FetchError, fetch, read_capped
 from listings.ingest.parsers import address_url, parser_for
 from listings.ingest.places import PlaceResolver
 from listings.ingest.records import (
@@ -135,7 +137,14 @@ def source_ingest_oneoff(
     if company and source.company_id != company.pk:
         source.company = company
         source.save(update_fields=["company"])
-    payload = path.read_bytes() if is_file else None
+    if not is_file:
+        return source_ingest(source=source, trigger="command", progress=progress)
+    try:
+        with path.open("rb") as file:
+            payload = read_capped(file, name=str(path))
+    except FetchError as exc:
+        run = IngestRun.objects.create(source=source, trigger="command", url=str(path)[:1000])
+        return _finish(run, IngestRun.Status.FAILED, str(exc))
     return source_ingest(source=source, trigger="command", payload=payload, progress=progress)
 
 
@@ -210,7 +219,7 @@ SCHEDULE_INTERVALS = {
 def _read(source: Source, url: str) -> bytes:
     if source.kind == Source.Kind.FILE and source.upload:
         with source.upload.open("rb") as upload:
-            return upload.read(settings.INGEST_MAX_BYTES + 1)[: settings.INGEST_MAX_BYTES]
+            return read_capped(upload, name=f"the uploaded file {source.upload.name}")
     if not url:
         raise FetchError("the source has no address (or, for a file source, no upload)")
     return fetch(url).body
@@ -321,7 +330,7 @@ def _copy_in(objects: list[models.Model]) -> list[models.Model]:
 
 
 class _CompanyCache:
-    """Companies by name, found case-insensitively or created, once per run."""
+    """Companies by name ("Acme, Inc." is "Acme Inc"), found or created once per run."""
 
     def __init__(self) -> None:
         self._by_name: dict[str, Company] = {}
@@ -329,21 +338,40 @@ class _CompanyCache:
     def get(self, name: str) -> Company:
         key = name.strip().lower()
         if key not in self._by_name:
-            company = Company.objects.filter(name__iexact=name.strip()).first()
-            self._by_name[key] = company or self._create(name.strip()[:200])
+            self._by_name[key] = company_find_or_create(name=name)
         return self._by_name[key]
 
-    def _create(self, name: str) -> Company:
-        base = slugify(name)[:190] or "company"
-        slug, number = base, 1
-        while Company.objects.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        try:
-            with transaction.atomic():
-                return Company.objects.create(name=name, slug=slug)
-        except IntegrityError:  # another run created it a moment ago
-            return Company.objects.get(slug=slug)
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every string inside a record: its fields, locations, pay and extras."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for part in value:
+            yield from _texts(part)
+    elif isinstance(value, dict):
+        for key, part in value.items():
+            yield from _texts(key)
+            yield from _texts(part)
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from _texts(getattr(value, field.name))
+
+
+def _is_storable(text: str) -> bool:
+    """PostgreSQL text holds neither NUL nor a lone surrogate (it is not UTF-8)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _storable(text: str) -> str:
+    """``text`` without what PostgreSQL cannot store, for showing it in a rejection."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode()
 
 
 @dataclass
@@ -424,18 +452,29 @@ class _Upsert:
         if not title and isinstance(item.data, dict):
             title = str(item.data.get("title") or item.data.get("text") or "")
         self.rejections.append(
-            {"external_id": item.external_id, "title": title[:200], "reason": reason}
+            {
+                "external_id": _storable(item.external_id),
+                "title": _storable(title[:200]),
+                "reason": _storable(reason),
+            }
         )
 
     def _row(self, item: RawItem) -> _Row | None:
         record = None
         try:
             record = self.parser.record(item)
+            if not all(map(_is_storable, _texts(record))):
+                raise RecordError(
+                    "it holds a character that cannot be stored (NUL or a lone surrogate)"
+                )
             return self._normalise(item, record)
         except RecordError as exc:
             self._reject(item, record, str(exc))
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            # A record shaped unlike its feed's other records: reject it, keep the run going.
+        except DatabaseError:
+            raise  # our database failing is not the record's fault: the run fails
+        except Exception as exc:
+            # Whatever one record of outside data raises (a date out of range, recursion,
+            # a decoding error, a shape unlike its feed's other records) rejects only it.
             self._reject(item, record, f"unreadable record ({type(exc).__name__}: {exc})")
         return None
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from companies.models import Company, Industry
+from companies.selectors import company_named
 from listings.html import html_to_text, sanitize_html
 from listings.models import Job
 from listings.places import place_resolve
@@ -210,24 +211,27 @@ class CompanyCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["industry"].queryset = Industry.objects.order_by("name")
+        self.existing: Company | None = None  # the company the name turned out to be
 
     def clean_name(self) -> str:
+        """A name that reads like a company's we have is that company: offer to join it."""
         name = " ".join(self.cleaned_data["name"].split())
-        if Company.objects.filter(name__iexact=name).exists():
+        self.existing = company_named(name=name)
+        if self.existing is not None:
             raise forms.ValidationError(
-                "A company with this name exists already: ask to join it instead."
+                "%(name)s is on Payline already: ask to join it instead, with the form beside.",
+                params={"name": self.existing.name},
             )
         return name
 
 
 class CompanyJoinForm(forms.Form):
-    """Ask to join a company that exists, by its exact name."""
+    """Ask to join a company that exists, by its name (case, punctuation and width aside)."""
 
     company = forms.CharField(label="Company name", max_length=200)
 
     def clean_company(self) -> Company:
-        name = " ".join(self.cleaned_data["company"].split())
-        company = Company.objects.filter(name__iexact=name).first()
+        company = company_named(name=self.cleaned_data["company"])
         if company is None:
             raise forms.ValidationError("No company has this name. Create it instead?")
         return company

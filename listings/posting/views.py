@@ -118,6 +118,8 @@ def company_choose(request: HttpRequest) -> HttpResponse:
             return redirect("recruiters:start")
         except MembershipError as error:
             form.add_error(None, str(error))
+    if create_form.existing is not None:  # the company exists: the join form is filled in
+        join_form = CompanyJoinForm(initial={"company": create_form.existing.name})
     context = {
         "verified": True,
         "membership": membership_of(user=request.user),

@@ -28,6 +28,7 @@ class Route:
     content_type: str = "application/json"
     delay: float = 0.0  # seconds before answering, for timeouts
     truncate: bool = False  # promise the whole body, send half, hang up
+    drip: float = 0.0  # seconds between single bytes of the body, for the overall deadline
 
 
 class FeedServer:
@@ -53,9 +54,15 @@ class FeedServer:
                     self.close_connection = True
                     return
                 try:
-                    self.wfile.write(route.body)
+                    if route.drip:
+                        for offset in range(len(route.body)):
+                            self.wfile.write(route.body[offset : offset + 1])
+                            self.wfile.flush()
+                            time.sleep(route.drip)
+                    else:
+                        self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up waiting (the timeout test)
+                    pass  # the client gave up waiting (the timeout and deadline tests)
 
             def log_message(self, *args):
                 pass

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from companies.models import Company, CompanySlugRedirect
 from listings.demo import JobGenerator, catalogue_load, companies_seed, places_seed
 from listings.html import html_to_text, sanitize_html
 from listings.models import Job, Place
@@ -73,3 +74,14 @@ def test_showcase_job_is_the_seed_pages_apple_posting(client):
     response = client.get(job.get_absolute_url())
     assert "$133.60K - $160.50K/yr" in response.content.decode()
     assert "Sunnyvale, CA" in response.content.decode()
+
+
+def test_demo_companies_take_free_slugs_beside_companies_that_read_the_same(client):
+    Company.objects.create(name="Apple!")
+    CompanySlugRedirect.objects.create(
+        old_slug="apple-2", company=Company.objects.create(name="Pear")
+    )
+    companies_seed(rng=random.Random(1), count=30)
+    apple = Company.objects.get(name="Apple")
+    assert apple.slug == "apple-3"
+    assert client.get(apple.get_absolute_url()).status_code == 200

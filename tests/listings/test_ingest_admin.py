@@ -176,3 +176,12 @@ def test_confirming_expiry_needs_the_right_to_change_jobs(client, django_user_mo
     assert page.status_code == 200 and "confirm_expiry" not in page.content.decode()
     viewer.user_permissions.add(Permission.objects.get(codename="change_job"))
     assert "confirm_expiry" in client.get(RUNS).content.decode()
+
+
+def test_an_upload_over_the_size_cap_is_refused_by_the_form(admin_client, settings):
+    settings.INGEST_MAX_BYTES = 100
+    upload = SimpleUploadedFile("jobs.csv", b"id,title\n" + b"1,Baker\n" * 20)
+    response = add_source(admin_client, name="Big file", kind="file", upload=upload)
+    assert response.status_code == 200
+    assert "over the 100 byte cap" in response.content.decode()
+    assert not Source.objects.exists()

@@ -1,17 +1,24 @@
 """Runs end to end over real HTTP on loopback: recorded payloads, then every fault."""
 
 import json
+import time
 from decimal import Decimal
 
 import httpx
 import psycopg
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.urls import reverse
 
 from listings.ingest import run as ingest_run
 from listings.ingest.fetch import FetchError, refuse_private_address
-from listings.ingest.run import ingest_run_confirm_expiry, ingest_run_replay, source_ingest
+from listings.ingest.run import (
+    ingest_run_confirm_expiry,
+    ingest_run_replay,
+    source_ingest,
+    source_ingest_oneoff,
+)
 from listings.models import IngestedPosting, IngestRun, Job, Place, Source
 from listings.services import job_refresh_places
 from tests.factories import CompanyFactory
@@ -96,7 +103,7 @@ def test_a_run_takes_a_bounded_number_of_queries(
 ):
     url = feed_server.serve("/flatiron", recorded("gh_board_flatironhealth.json"))
     source = greenhouse_source(url)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(44):
         run = source_ingest(source=source)
     assert run.created == 32
 
@@ -146,6 +153,20 @@ def test_a_body_over_the_size_cap_fails(feed_server, settings):
     settings.INGEST_MAX_BYTES = 1000
     run = source_ingest(source=greenhouse_source(feed_server.serve("/b", board(40))))
     assert run.status == IngestRun.Status.FAILED and "cap" in run.error
+    assert not Job.objects.exists()
+
+
+def test_a_feed_that_drips_a_byte_at_a_time_fails_at_the_overall_deadline(
+    feed_server, fast_fetch, places
+):
+    fast_fetch.INGEST_FETCH_DEADLINE_SECONDS = 1.5  # each byte comes well within the 0.5 s
+    url = feed_server.serve("/b", board(2), drip=0.1)  # read timeout; the body needs ~70 s
+    started = time.monotonic()
+    run = source_ingest(source=greenhouse_source(url))
+    assert time.monotonic() - started < 4
+    assert run.status == IngestRun.Status.FAILED
+    assert "1.5 s deadline" in run.error
+    assert feed_server.hits["/b"] == 1  # the deadline covers retries too
     assert not Job.objects.exists()
 
 
@@ -444,3 +465,143 @@ def test_a_greenhouse_salary_range_without_a_period_gets_one_and_its_page_works(
     assert (yearly.pay_currency, yearly.pay_period, hourly.pay_period) == ("GBP", "year", "hour")
     for job in (yearly, hourly):
         assert client.get(job.get_absolute_url()).status_code == 200
+
+
+def test_feed_company_names_that_read_the_same_are_one_company(client, feed_server, places):
+    acme = CompanyFactory(name="Acme, Inc.")
+    names = ["Acme Inc", "ACME INC!!", "Ａｐｐｌｅ", "Apple", "株式会社テスト", "🚀🚀🚀"]
+    payload = board(len(names))
+    for job, name in zip(payload["jobs"], names, strict=True):
+        job["company_name"] = name
+    source = greenhouse_source(feed_server.serve("/b", payload))
+    run = source_ingest(source=source)
+    assert (run.created, run.rejected) == (6, 0), run.rejections
+    jobs = Job.objects.filter(source=source).select_related("company").order_by("external_id")
+    assert {job.company for job in jobs[:2]} == {acme}
+    assert jobs[2].company == jobs[3].company and jobs[3].company.slug == "apple"
+    for job in jobs:
+        assert client.get(job.get_absolute_url()).status_code == 200
+
+
+RSS_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Jobs</title>
+<item><guid>bad</guid><title>Acme: Welder</title><link>https://acme.example/1</link>
+<pubDate>99999999999999999999</pubDate></item>
+<item><guid>good</guid><title>Acme: Fitter</title><link>https://acme.example/2</link>
+<pubDate>Tue, 01 Dec 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_an_rss_item_with_an_impossible_date_is_rejected_and_the_others_go_in(feed_server, places):
+    url = feed_server.serve("/feed", RSS_FEED.encode(), content_type="application/rss+xml")
+    source = Source.objects.create(name="Feed", kind=Source.Kind.RSS, address=url)
+    run = source_ingest(source=source)
+    assert run.status == IngestRun.Status.SUCCEEDED, run.error
+    assert (run.fetched, run.created, run.rejected) == (2, 1, 1)
+    assert run.rejections[0]["external_id"] == "bad"
+    assert "99999999999999999999" in run.rejections[0]["reason"]
+    assert Job.objects.get(source=source).title == "Fitter"
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        ({"first_published": 1e300}, "1e+300"),
+        ({"title": "Welder\u0000"}, "cannot be stored"),
+        ({"title": "Welder \ud800"}, "cannot be stored"),
+        ({"company_name": "Acme\u0000"}, "cannot be stored"),
+        ({"id": "2\u0000"}, "cannot be stored"),
+    ],
+    ids=["date-overflow", "nul-in-title", "lone-surrogate", "nul-in-company", "nul-in-id"],
+)
+def test_whatever_one_record_raises_rejects_only_that_record(feed_server, places, fault, reason):
+    payload = board(3)
+    payload["jobs"][1].update(fault)
+    body = json.dumps(payload).encode()  # json.dumps escapes the surrogate, as a feed would
+    source = greenhouse_source(feed_server.serve("/b", body))
+    run = source_ingest(source=source)
+    assert run.status == IngestRun.Status.SUCCEEDED, run.error
+    assert (run.created, run.rejected) == (2, 1), run.rejections
+    assert reason in run.rejections[0]["reason"]
+    assert sorted(Job.objects.filter(source=source).values_list("external_id", flat=True)) == [
+        "1",
+        "3",
+    ]
+
+
+def test_a_json_ld_block_nested_too_deeply_does_not_hide_the_others(feed_server, places):
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Welder",
+        "hiringOrganization": {"name": "Acme"},
+        "url": "https://acme.example/jobs/1",
+        "description": "<p>Weld.</p>",
+    }
+    page = (
+        '<html><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+        '<script type="application/ld+json">' + json.dumps(posting) + "</script></html>"
+    )
+    url = feed_server.serve("/careers", page.encode(), content_type="text/html")
+    source = Source.objects.create(name="Careers", kind=Source.Kind.JSONLD, address=url)
+    run = source_ingest(source=source)
+    assert (run.status, run.created) == (IngestRun.Status.SUCCEEDED, 1), run.error
+
+
+def test_a_json_payload_nested_too_deeply_fails_the_run_plainly(feed_server, places):
+    url = feed_server.serve("/b", b'{"jobs": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    run = source_ingest(source=greenhouse_source(url))
+    assert run.status == IngestRun.Status.FAILED
+    assert "nested too deeply" in run.error
+
+
+def bakery_csv(count: int) -> bytes:
+    rows = [
+        f'{n},Baker {n},Crumbs,"Austin, TX",https://crumbs.example/jobs/{n}\n'
+        for n in range(1, count + 1)
+    ]
+    return ("id,title,company,location,apply_url\n" + "".join(rows)).encode()
+
+
+def test_an_upload_over_the_size_cap_fails_the_run_and_changes_nothing(places, settings):
+    body = bakery_csv(3)
+    source = Source.objects.create(
+        name="Bakery",
+        kind=Source.Kind.FILE,
+        feed_is_complete=True,
+        upload=ContentFile(body, "a.csv"),
+    )
+    try:
+        assert source_ingest(source=source).created == 3
+        source.upload.delete(save=False)
+        source.upload.save("b.csv", ContentFile(bakery_csv(4)))
+        settings.INGEST_MAX_BYTES = len(body) - 10  # the old cut fell inside row 3
+        run = source_ingest(source=source)
+    finally:
+        source.upload.delete()
+    assert run.status == IngestRun.Status.FAILED
+    assert f"over the {settings.INGEST_MAX_BYTES:,} byte cap" in run.error
+    assert published(source) == 3 and run.expired == 0
+    assert Job.objects.get(source=source, external_id="3").title == "Baker 3"
+
+
+def test_a_local_file_over_the_size_cap_fails_a_one_off_run(places, settings, tmp_path):
+    path = tmp_path / "jobs.csv"
+    path.write_bytes(bakery_csv(3))
+    settings.INGEST_MAX_BYTES = 50
+    run = source_ingest_oneoff(kind=Source.Kind.FILE, address=str(path))
+    assert run.status == IngestRun.Status.FAILED and "byte cap" in run.error
+    assert not Job.objects.exists()
+
+
+def test_two_non_latin_cities_of_one_country_stay_two_places(feed_server, places):
+    jobs = board(2)["jobs"]
+    jobs[0]["location"] = {"name": "東京, 東京都, Japan"}
+    jobs[1]["location"] = {"name": "大阪, 大阪府, Japan"}
+    source = greenhouse_source(feed_server.serve("/b", {"jobs": jobs}))
+    assert source_ingest(source=source).created == 2
+    placed = {
+        job.external_id: [place.name for place in job.places.all()]
+        for job in Job.objects.filter(source=source).prefetch_related("places")
+    }
+    assert placed == {"1": ["東京"], "2": ["大阪"]}
+    assert all(Place.objects.filter(name__in=["東京", "大阪"]).values_list("slug", flat=True))

@@ -294,3 +294,35 @@ def test_apply_link_never_redirects_to_another_scheme(client, acme):
     job = PublishedJobFactory(company=acme)
     Job.objects.filter(pk=job.pk).update(apply_url="javascript:alert(1)")
     assert client.get(reverse("listings:job_apply", args=[job.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["Acme Robotics!!", "ACME, Robotics", "Ａｃｍｅ Ｒｏｂｏｔｉｃｓ"])
+def test_creating_a_company_that_differs_only_in_punctuation_or_width_offers_to_join(
+    client, acme, name
+):
+    client.force_login(verified_user())
+    response = client.post(reverse("recruiters:company"), {"intent": "create", "name": name})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Acme Robotics is on Payline already" in html
+    assert 'value="Acme Robotics"' in html  # the join form is filled in
+    assert Company.objects.count() == 1
+
+
+def test_joining_by_a_name_that_differs_only_in_punctuation_finds_the_company(client, acme):
+    user = verified_user()
+    client.force_login(user)
+    response = client.post(
+        reverse("recruiters:company"), {"intent": "join", "company": "Acme-Robotics."}
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(user=user).company == acme
+
+
+def test_a_recruiter_creates_a_company_with_a_non_latin_name(client):
+    client.force_login(verified_user())
+    response = client.post(
+        reverse("recruiters:company"), {"intent": "create", "name": "株式会社テスト"}
+    )
+    assert response.status_code == 302
+    assert Company.objects.get(name="株式会社テスト").slug == "zhushihuishetesuto"
