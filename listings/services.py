@@ -43,8 +43,11 @@ def jobs_set_status(*, jobs: QuerySet[Job], status: str, by=None, reason: str = 
     Every job whose status changes gets a history row (who, when, why), written in one
     INSERT ... SELECT so expiring thousands of postings stays one statement.
     """
+    # The caller's filter may be on the status itself (an admin list filtered to drafts), so
+    # it is read once, locking the rows, and every step after works on those ids.
+    ids = list(jobs.select_for_update(of=("self",)).values_list("pk", flat=True))
+    jobs = Job.objects.filter(pk__in=ids)
     _record_status_changes(jobs=jobs, status=status, by=by, reason=reason)
-    jobs = jobs.select_for_update()
     fingerprints = set(jobs.values_list("fingerprint", flat=True)) - {""}
     now = timezone.now()
     count = jobs.update(status=status, updated_at=now)

@@ -138,7 +138,7 @@ def test_queue_query_count_is_bounded(moderator_client, acme, django_assert_max_
         assert moderator_client.get(reverse(QUEUE)).status_code == 200
 
 
-def test_status_changed_on_the_change_form_is_recorded(admin_client, acme, admin_user):
+def test_status_changed_on_the_change_form_is_recorded_and_dated(admin_client, acme, admin_user):
     job = PendingJobFactory(company=acme)
     page = admin_client.get(reverse("admin:listings_job_change", args=[job.pk]))
     data = {
@@ -167,3 +167,6 @@ def test_status_changed_on_the_change_form_is_recorded(admin_client, acme, admin
         Job.Status.PUBLISHED,
         admin_user,
     )
+    job.refresh_from_db()
+    # Through the same service as the bulk actions: published means dated.
+    assert job.posted_at is not None and job.expires_at > job.posted_at
