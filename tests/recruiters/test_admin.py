@@ -49,6 +49,16 @@ def test_queue_lists_pending_jobs_and_pending_edits_oldest_first(
     assert b"Edit of a published job" in response.content
 
 
+def test_queue_drops_the_edit_of_a_job_the_recruiter_closed(moderator_client, acme, recruiter):
+    job = PublishedJobFactory(company=acme, created_by=recruiter)
+    form = JobPostForm(posting_data(title="Edited", places="", workplace_type="remote"))
+    assert form.is_valid(), form.errors
+    services.job_edit(job=job, by=recruiter, data=form.cleaned_data)
+    services.job_close(job=job, by=recruiter)
+    response = moderator_client.get(reverse(QUEUE))
+    assert [queued.pk for queued in response.context["cl"].result_list] == []
+
+
 def test_bulk_approve_publishes_and_mails(
     moderator_client, acme, recruiter, django_capture_on_commit_callbacks
 ):
