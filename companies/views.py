@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import EmptyPage
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +16,7 @@ from companies.jsonld import employer_rating_jsonld
 from companies.models import Company, Industry
 from companies.services import RatingRefused, rating_submit
 from listings.jsonld import json_for_script
+from listings.paging import page_number
 
 
 def _company_or_redirect(slug: str) -> Company | HttpResponse:
@@ -31,18 +32,19 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     company = _company_or_redirect(slug)
     if isinstance(company, HttpResponse):
         return company
-    raw_page = request.GET.get("page", "1")
-    if not raw_page.isdigit() or int(raw_page) < 1:
+    try:
+        number = page_number(request.GET.get("page"))
+    except PageNotAnInteger as error:
         return render(
             request,
             "companies/company_detail.html",
-            {"company": company, "error": "Pages are numbered from 1."},
+            {"company": company, "error": str(error)},
             status=400,
         )
     open_jobs = selectors.company_open_jobs_summary(company=company)
     try:
         page = selectors.company_jobs_page(
-            company=company, page_number=int(raw_page), total=open_jobs.total
+            company=company, page_number=number, total=open_jobs.total
         )
     except EmptyPage:
         last = max(1, -(-open_jobs.total // selectors.JOBS_PER_PAGE))

@@ -28,6 +28,7 @@ from companies.accounts import (
 )
 from companies.models import Membership
 from listings.models import Job, JobRevision
+from listings.paging import page_number
 from listings.posting import selectors, services
 from listings.posting.forms import CompanyCreateForm, CompanyJoinForm, JobPostForm
 
@@ -160,9 +161,9 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
         selectors.recruiter_jobs(company=company, q=q, status=status), selectors.DASHBOARD_PAGE
     )
     try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        return HttpResponseBadRequest("The page must be a number.")
+        page = paginator.page(page_number(request.GET.get("page")))
+    except PageNotAnInteger as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     except EmptyPage:
         raise Http404("There are not that many pages of postings.") from None
     renew_before = timezone.now() + services.RENEW_WINDOW

@@ -260,6 +260,10 @@ def test_a_record_without_a_title_is_rejected_alone():
         ("2025-11-15", datetime(2025, 11, 15, tzinfo=UTC)),
         ("soon", None),
         (None, None),
+        ("²", None),
+        ("٣", None),
+        ("9" * 400, None),
+        (10**30, None),
     ],
 )
 def test_dates_in_every_form_feeds_use(value, expected):

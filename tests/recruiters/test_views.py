@@ -256,7 +256,12 @@ def test_dashboard_pages_so_every_posting_can_be_found(client, recruiter, acme, 
     assert [job.pk for job, _, _ in last.context["jobs"]] == [jobs[0].pk]
     assert b"Postings 5-5 of 5." in last.content
     assert client.get(reverse("recruiters:start"), {"page": 4}).status_code == 404
-    assert client.get(reverse("recruiters:start"), {"page": "x"}).status_code == 400
+    for bad in ("x", "²", "٣"):
+        refused = client.get(reverse("recruiters:start"), {"page": bad})
+        assert (refused.status_code, refused.content) == (
+            400,
+            f"“{bad}” is not a page number. Pages are numbered from 1.".encode(),
+        )
 
 
 def test_dashboard_rows_offer_the_actions_each_status_allows(client, recruiter, acme):
