@@ -151,6 +151,22 @@ def test_daily_limit_is_a_429_with_a_message(client, recruiter, places, settings
     assert Job.objects.count() == 1
 
 
+def test_over_limit_recruiter_gets_429_before_the_form_is_cleaned(
+    client, recruiter, places, settings
+):
+    settings.JOB_POSTS_PER_DAY = 0
+    client.force_login(recruiter)
+    # Cleaning would refuse this description (and render its Markdown); the limit comes first.
+    data = posting_data(title="Night Porter", description_markdown="<script>x</script>")
+    response = client.post(reverse("recruiters:job_new"), data)
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert "postings a day" in content
+    assert "empty once unsafe markup is removed" not in content
+    assert 'value="Night Porter"' in content  # what was typed is kept
+    assert not Job.objects.exists()
+
+
 @pytest.mark.parametrize("url_name", ["recruiters:job_new", "recruiters:company"])
 def test_forms_refuse_posts_without_a_csrf_token(recruiter, places, url_name):
     client = Client(enforce_csrf_checks=True)
