@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a long enough pass phrase"
 
 
-def test_sign_up_mails_a_link_that_verifies_the_address(client):
+def test_sign_up_mails_a_link_that_verifies_the_address_after_log_in(client):
     response = client.post(
         reverse("signup"),
         {"email": "Pat@Acme.example", "password1": PASSWORD, "password2": PASSWORD},
@@ -31,9 +31,14 @@ def test_sign_up_mails_a_link_that_verifies_the_address(client):
     assert response.status_code == 302
     message = mail.outbox[-1]
     assert message.to == ["pat@acme.example"]
-    link = re.search(r"http\S+/accounts/verify/\S+/", message.body).group(0)
-    response = client.get(urlsplit(link).path)
-    assert response.status_code == 302
+    link = urlsplit(re.search(r"http\S+/accounts/verify/\S+/", message.body).group(0)).path
+    response = client.get(link)
+    assert response["Location"].startswith(reverse("login"))
+    response = client.post(
+        response["Location"], {"username": "pat@acme.example", "password": PASSWORD}
+    )
+    assert response["Location"] == link
+    assert client.get(link).status_code == 302
     assert email_is_verified(user=get_user_model().objects.get(email="pat@acme.example"))
 
 
