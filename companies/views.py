@@ -148,7 +148,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def signup_done(request: HttpRequest) -> HttpResponse:
-    """ "Check your inbox", the same for a new address and one that had an account."""
+    """The "Check your inbox" page, the same for a new address and one that had an account."""
     return render(request, "registration/signup_done.html", {"next": _safe_next(request)})
 
 

@@ -180,3 +180,31 @@ def test_status_changed_on_the_change_form_is_recorded_and_dated(admin_client, a
     job.refresh_from_db()
     # Through the same service as the bulk actions: published means dated.
     assert job.posted_at is not None and job.expires_at > job.posted_at
+
+
+def test_job_added_in_admin_as_published_is_dated_and_recorded(admin_client, acme, admin_user):
+    response = admin_client.post(
+        reverse("admin:listings_job_add"),
+        {
+            "title": "Welder",
+            "company": acme.pk,
+            "workplace_type": Job.WorkplaceType.ON_SITE,
+            "employment_type": Job.EmploymentType.FULL_TIME,
+            "status": Job.Status.PUBLISHED,
+            "pay_currency": "USD",
+            "description_html": "<p>Weld things.</p>",
+            "apply_url": "https://acme.example/apply",
+            "revisions-TOTAL_FORMS": 0,
+            "revisions-INITIAL_FORMS": 0,
+            "status_changes-TOTAL_FORMS": 0,
+            "status_changes-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    job = Job.objects.get(title="Welder")
+    assert job.status == Job.Status.PUBLISHED
+    assert job.posted_at is not None and job.expires_at > job.posted_at
+    assert [(c.from_status, c.to_status) for c in job.status_changes.order_by("at", "pk")] == [
+        ("", Job.Status.DRAFT),
+        (Job.Status.DRAFT, Job.Status.PUBLISHED),
+    ]
