@@ -9,6 +9,7 @@ from listings.posting import views as posting_views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/done/", views.signup_done, name="signup_done"),
     path("verify/<str:token>/", posting_views.verify_email, name="verify_email"),
     path(
         "login/",

@@ -1,4 +1,4 @@
-"""Recruiter accounts: proving an email address, and belonging to a company.
+"""Accounts: signing up, proving an email address, and belonging to a company.
 
 Writes here follow the services style (keyword-only, named <entity>_<action>); reads that
 views need (``membership_of``, ``can_decide_membership``) sit beside them because they are the
@@ -6,6 +6,7 @@ access rules the writes enforce.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -61,6 +62,34 @@ def email_verify(*, user: AbstractBaseUser, token: str) -> VerifiedEmail:
 def email_is_verified(*, user: AbstractBaseUser) -> bool:
     """Whether the account proved its current address."""
     return VerifiedEmail.objects.filter(user=user, email=user.email).exists()
+
+
+def account_sign_up(*, email: str, password: str) -> None:
+    """Create an account for ``email`` and mail it a verification link, or, if the address has
+    an account already, mail its owner that. Callers answer the same either way, as password
+    reset does, so sign-up never tells whether an address has an account."""
+    users = get_user_model().objects
+    user = users.model(username=email, email=email)
+    user.set_password(password)  # hashed either way, so the time taken tells nothing either
+    owner = users.filter(username__iexact=email).first()
+    if owner is None:
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:  # the same address signed up a moment ago
+            owner = users.get(username__iexact=email)
+    if owner is None:
+        email_verification_send(user=user)
+        return
+    site = settings.SITE_URL.rstrip("/")
+    email_send(
+        event="signup_existing",
+        to=email,
+        context={
+            "login_link": site + reverse("login"),
+            "reset_link": site + reverse("password_reset"),
+        },
+    )
 
 
 def membership_of(*, user: AbstractBaseUser) -> Membership | None:

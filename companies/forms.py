@@ -59,7 +59,7 @@ class RatingForm(forms.ModelForm):
 
 
 class SignUpForm(UserCreationForm):
-    """An account identified by its email address (used as the username too)."""
+    """An email address (the account's username too) and a password; ``account_sign_up`` saves."""
 
     email = forms.EmailField(label="Email", max_length=150)
 
@@ -68,17 +68,8 @@ class SignUpForm(UserCreationForm):
         fields = ["email"]
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError("An account with this email already exists. Log in?")
-        return email
-
-    def save(self, commit: bool = True):
-        user = super().save(commit=False)
-        user.username = user.email = self.cleaned_data["email"]
-        if commit:
-            user.save()
-        return user
+        # Whether the address has an account is never said here: see account_sign_up.
+        return self.cleaned_data["email"].strip().lower()
 
 
 class EmailAuthenticationForm(AuthenticationForm):

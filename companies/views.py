@@ -1,21 +1,21 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import EmptyPage
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.http import require_GET, require_http_methods
 
 from companies import selectors
-from companies.accounts import email_verification_send
+from companies.accounts import account_sign_up
 from companies.forms import RatingForm, SignUpForm
 from companies.jsonld import employer_rating_jsonld
 from companies.models import Company, Industry
 from companies.services import RatingRefused, rating_submit
 from listings.jsonld import json_for_script
+from listings.paging import page_number
 
 
 def _company_or_redirect(slug: str) -> Company | HttpResponse:
@@ -31,18 +31,19 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     company = _company_or_redirect(slug)
     if isinstance(company, HttpResponse):
         return company
-    raw_page = request.GET.get("page", "1")
-    if not raw_page.isdigit() or int(raw_page) < 1:
+    try:
+        number = page_number(request.GET.get("page"))
+    except PageNotAnInteger as error:
         return render(
             request,
             "companies/company_detail.html",
-            {"company": company, "error": "Pages are numbered from 1."},
+            {"company": company, "error": str(error)},
             status=400,
         )
     open_jobs = selectors.company_open_jobs_summary(company=company)
     try:
         page = selectors.company_jobs_page(
-            company=company, page_number=int(raw_page), total=open_jobs.total
+            company=company, page_number=number, total=open_jobs.total
         )
     except EmptyPage:
         last = max(1, -(-open_jobs.total // selectors.JOBS_PER_PAGE))
@@ -134,12 +135,21 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            user = form.save()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            email_verification_send(user=user)
-            return redirect(_safe_next(request) or reverse("listings:home"))
+            account_sign_up(
+                email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+            )
+            # No log-in and the same page whether or not the address had an account.
+            done = reverse("signup_done")
+            next_url = _safe_next(request)
+            return redirect(f"{done}?{urlencode({'next': next_url})}" if next_url else done)
         return render(request, "registration/signup.html", {"form": form}, status=400)
     return render(request, "registration/signup.html", {"form": form})
+
+
+@require_GET
+def signup_done(request: HttpRequest) -> HttpResponse:
+    """The "Check your inbox" page, the same for a new address and one that had an account."""
+    return render(request, "registration/signup_done.html", {"next": _safe_next(request)})
 
 
 def _safe_next(request: HttpRequest) -> str:

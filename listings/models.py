@@ -482,10 +482,11 @@ class JobRevision(models.Model):
         PENDING = "pending", "Pending review"
         APPLIED = "applied", "Approved and applied"
         REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn: the job left the board first"
 
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="revisions")
     fields = models.JSONField(help_text="The edited fields, as the form cleaned them")
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     reason = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-from listings.models import Job, JobStatusChange, Place
+from listings.models import Job, JobRevision, JobStatusChange, Place
 
 
 def job_place_ids(*, places: list[Place], workplace_type: str) -> list[int]:
@@ -129,13 +129,17 @@ def _jobs_refingerprint(*, moved: list[tuple]) -> None:
 
 @transaction.atomic
 def jobs_set_status(*, jobs: QuerySet[Job], status: str, by=None, reason: str = "") -> int:
-    """Move jobs to ``status``; publishing dates them and gives them the default lifetime.
+    """Move jobs to ``status``; publishing dates them and gives them the default lifetime,
+    leaving the board withdraws their pending edits.
 
     Every job whose status changes gets a history row (who, when, why), written in one
     INSERT ... SELECT so expiring thousands of postings stays one statement.
     """
+    # The caller's filter may be on the status itself (an admin list filtered to drafts), so
+    # it is read once, locking the rows, and every step after works on those ids.
+    ids = list(jobs.select_for_update(of=("self",)).values_list("pk", flat=True))
+    jobs = Job.objects.filter(pk__in=ids)
     _record_status_changes(jobs=jobs, status=status, by=by, reason=reason)
-    jobs = jobs.select_for_update()
     fingerprints = set(jobs.values_list("fingerprint", flat=True)) - {""}
     now = timezone.now()
     count = jobs.update(status=status, updated_at=now)
@@ -143,6 +147,12 @@ def jobs_set_status(*, jobs: QuerySet[Job], status: str, by=None, reason: str = 
         lifetime = timedelta(days=settings.JOB_DEFAULT_LIFETIME_DAYS)
         jobs.filter(posted_at__isnull=True).update(posted_at=now)
         jobs.filter(expires_at__isnull=True).update(expires_at=now + lifetime)
+    else:
+        # An edit waits to be applied to a live job; off the board (closed, expired) it never
+        # can be, and would sit in the review queue where approve and reject both refuse it.
+        JobRevision.objects.filter(job_id__in=ids, status=JobRevision.Status.PENDING).update(
+            status=JobRevision.Status.WITHDRAWN, decided_at=now
+        )
     jobs_collapse_duplicates(fingerprints=fingerprints)
     return count
 

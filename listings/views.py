@@ -1,6 +1,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.paginator import PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from listings import selectors
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.models import Job, Place
+from listings.paging import page_number
 from listings.posting.services import job_count_apply_click, job_count_view
 from listings.search import PageOutOfRange, SearchResults, job_search
 from salaries.selectors import search_salary_box
@@ -50,9 +52,10 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
         context["errors"] = [e for errors in filterset.errors.values() for e in errors]
         return render(request, "listings/search.html", context, status=400)
 
-    page_number, page_error = _page_number(params.get("page"))
-    if page_error:
-        context["errors"] = [page_error]
+    try:
+        number = page_number(params.get("page"))
+    except PageNotAnInteger as error:
+        context["errors"] = [str(error)]
         return render(request, "listings/search.html", context, status=400)
 
     data = filterset.form.cleaned_data
@@ -61,7 +64,7 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
             jobs=filterset.qs,
             keywords=data.get("q") or "",
             sort=data.get("sort") or "relevance",
-            page_number=page_number,
+            page_number=number,
         )
     except PageOutOfRange as out_of_range:
         context["errors"] = [str(out_of_range)]
@@ -94,14 +97,6 @@ def _heading(title: str, place: Place | None) -> str:
     if place.kind == Place.Kind.REMOTE:
         return f"Remote {what}"
     return f"{what} in {place.name}"
-
-
-def _page_number(raw: str | None) -> tuple[int, str]:
-    if raw in (None, ""):
-        return 1, ""
-    if not raw.isdigit() or int(raw) < 1:
-        return 1, f"“{raw[:20]}” is not a page number. Pages are numbered from 1."
-    return int(raw), ""
 
 
 def _page_url(params, number: int) -> str:

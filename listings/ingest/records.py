@@ -138,7 +138,9 @@ def parse_when(value: Any) -> datetime | None:
     date, epoch seconds or milliseconds, or RFC 822. Times without a zone are UTC."""
     if value in (None, ""):
         return None
-    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+    text = str(value).strip()
+    # ASCII digits only: str.isdigit() also takes "²" (float() refuses it) and "٣" (read as 3).
+    if isinstance(value, int | float) or (text.isascii() and text.isdigit()):
         number = float(value)
         if number > 1e11:  # milliseconds
             number /= 1000
@@ -146,7 +148,6 @@ def parse_when(value: Any) -> datetime | None:
             return datetime.fromtimestamp(number, tz=UTC)
         except (OverflowError, OSError, ValueError) as exc:
             raise RecordError(f"the date {value!r} is out of range ({exc})") from exc
-    text = str(value).strip()
     try:
         moment = parse_datetime(text.replace(" ", "T", 1) if " " in text[:11] else text)
     except ValueError:

@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from listings.dedupe import jobs_collapse_duplicates
 from listings.models import Job, JobInReview, JobRevision, JobStatusChange
 from listings.posting import services
+from listings.services import jobs_set_status
 
 
 class RejectReasonForm(forms.Form):
@@ -82,13 +83,23 @@ class JobModerationMixin:
         return request.user.has_perm("listings.moderate_job")
 
     def save_model(self, request, obj, form, change) -> None:
-        """A status set by hand on the change form is history too."""
-        before = form.initial.get("status", "") if change else ""
+        """A status set on the change form goes through ``jobs_set_status``, as the bulk
+        actions do, so a published job gets its dates and every change its history row."""
+        status = obj.status
+        obj.status = form.initial["status"] if change else Job.Status.DRAFT
         super().save_model(request, obj, form, change)
-        if obj.status != before:
+        if not change:
             services.job_record_status(
-                job=obj, from_status=before, by=request.user, reason="Changed in admin"
+                job=obj, from_status="", by=request.user, reason="Created in admin"
             )
+        if status != obj.status:
+            jobs_set_status(
+                jobs=Job.objects.filter(pk=obj.pk),
+                status=status,
+                by=request.user,
+                reason="Changed in admin",
+            )
+            obj.refresh_from_db()
 
     @admin.action(description="Approve selected jobs (and pending edits)", permissions=["moderate"])
     def approve(self, request, queryset: QuerySet[Job]) -> None:

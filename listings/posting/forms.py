@@ -4,13 +4,12 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-import markdown
 from django import forms
 from django.utils import timezone
 
 from companies.models import Company, Industry
 from companies.selectors import company_named
-from listings.html import html_to_text, sanitize_html
+from listings.html import html_to_text, markdown_to_html
 from listings.models import Job
 from listings.places import place_resolve
 from salaries.display import CURRENCY_SYMBOLS
@@ -18,6 +17,7 @@ from salaries.models import ExchangeRate
 from salaries.pay import NO_PERIOD, PERIODS_PER_YEAR, amount_problem
 
 MAX_PLACES = 10
+MAX_PLACE_LENGTH = 100  # the search box's own limit for a place
 MAX_LIFETIME_DAYS = 90
 
 
@@ -48,18 +48,20 @@ def pay_errors(
     return errors
 
 
-def markdown_to_html(text: str) -> str:
-    """Markdown as sanitised HTML: raw HTML in it goes through the same sanitiser."""
-    return sanitize_html(markdown.markdown(text, extensions=["sane_lists"]))
+def too_long(what: str, limit: int) -> dict:
+    """The ``max_length`` message of a text field: every field's input is capped, and says so."""
+    return {"max_length": f"Keep the {what} under {limit:,} characters (it has %(show_value)d)."}
 
 
 class JobPostForm(forms.Form):
     """Title, places, types, pay, description (Markdown), how to apply, and expiry."""
 
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(max_length=200, error_messages=too_long("title", 200))
     places = forms.CharField(
         label="Locations",
         required=False,
+        max_length=1_000,
+        error_messages=too_long("locations", 1_000),
         help_text='One per line, e.g. "San Jose, CA" or "California". Leave empty for remote.',
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -80,6 +82,7 @@ class JobPostForm(forms.Form):
     description_markdown = forms.CharField(
         label="Description",
         max_length=20_000,
+        error_messages=too_long("description", 20_000),
         help_text="Markdown: ## for headings, - for lists, **bold**. No scripts or images.",
         widget=forms.Textarea(attrs={"rows": 14}),
     )
@@ -100,6 +103,7 @@ class JobPostForm(forms.Form):
     # A honeypot: hidden from people by CSS, filled in by form-filling bots.
     website = forms.CharField(
         required=False,
+        max_length=200,
         label="Leave this empty",
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -117,6 +121,10 @@ class JobPostForm(forms.Form):
         ]
         if len(lines) > MAX_PLACES:
             raise forms.ValidationError(f"List at most {MAX_PLACES} locations.")
+        if any(len(line) > MAX_PLACE_LENGTH for line in lines):
+            raise forms.ValidationError(
+                f"A location is at most {MAX_PLACE_LENGTH} characters: one per line."
+            )
         places, unknown = [], []
         for line in lines:
             place = place_resolve(line)
@@ -201,12 +209,21 @@ class CompanyCreateForm(forms.ModelForm):
     """The facts a new company starts with; the rest can wait."""
 
     website = forms.URLField(required=False, max_length=200, assume_scheme="https")
+    description = forms.CharField(
+        required=False,
+        max_length=2_000,
+        error_messages=too_long("description", 2_000),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     class Meta:
         model = Company
         fields = ["name", "industry", "website", "headquarters", "size", "description"]
         help_texts = {"headquarters": "City, region, country"}
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "name": too_long("name", 200),
+            "headquarters": too_long("headquarters", 200),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -228,7 +245,9 @@ class CompanyCreateForm(forms.ModelForm):
 class CompanyJoinForm(forms.Form):
     """Ask to join a company that exists, by its name (case, punctuation and width aside)."""
 
-    company = forms.CharField(label="Company name", max_length=200)
+    company = forms.CharField(
+        label="Company name", max_length=200, error_messages=too_long("company name", 200)
+    )
 
     def clean_company(self) -> Company:
         company = company_named(name=self.cleaned_data["company"])
@@ -240,4 +259,8 @@ class CompanyJoinForm(forms.Form):
 class RejectForm(forms.Form):
     """The reason a recruiter will read."""
 
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages=too_long("reason", 2000),
+    )

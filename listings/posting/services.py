@@ -71,7 +71,8 @@ def _email_recruiter(job: Job, event: str, **context) -> None:
     )
 
 
-def _check_daily_limit(by) -> None:
+def job_posting_limit_check(*, by) -> None:
+    """Raise ``PostingLimitReached`` if the account started its daily number of postings."""
     since = timezone.now() - timedelta(days=1)
     if (
         Job.objects.filter(created_by=by, created_at__gte=since).count()
@@ -98,7 +99,7 @@ def _after_write(job: Job, places: list[Place]) -> None:
 @transaction.atomic
 def job_draft_create(*, company: Company, by, data: dict) -> Job:
     """A new draft for ``company`` from the posting form's cleaned data."""
-    _check_daily_limit(by)
+    job_posting_limit_check(by=by)
     job = Job(company=company, created_by=by, status=S.DRAFT)
     _apply_fields(job, data)
     job.save()
@@ -257,7 +258,7 @@ def job_renew(*, job: Job, by) -> Job:
 @transaction.atomic
 def job_duplicate(*, job: Job, by) -> Job:
     """A new draft with this job's content, for posting the same role again."""
-    _check_daily_limit(by)
+    job_posting_limit_check(by=by)
     copy = Job(company=job.company, created_by=by, status=S.DRAFT)
     for name in POSTING_FIELDS:
         setattr(copy, name, getattr(job, name))

@@ -28,6 +28,7 @@ from companies.accounts import (
 )
 from companies.models import Membership
 from listings.models import Job, JobRevision
+from listings.paging import page_number
 from listings.posting import selectors, services
 from listings.posting.forms import CompanyCreateForm, CompanyJoinForm, JobPostForm
 
@@ -162,9 +163,9 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
         selectors.recruiter_jobs(company=company, q=q, status=status), selectors.DASHBOARD_PAGE
     )
     try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        return HttpResponseBadRequest("The page must be a number.")
+        page = paginator.page(page_number(request.GET.get("page")))
+    except PageNotAnInteger as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     except EmptyPage:
         raise Http404("There are not that many pages of postings.") from None
     renew_before = timezone.now() + services.RENEW_WINDOW
@@ -193,13 +194,24 @@ def _can_renew(job: Job, renew_before) -> bool:
     )
 
 
-def _form_page(request, form, *, job=None, status=200) -> HttpResponse:
+def _form_page(request, form, *, job=None, status=200, refusal: str = "") -> HttpResponse:
     return render(
         request,
         "recruiters/job_form.html",
-        {"form": form, "job": job, "known_places": selectors.places_common()},
+        {
+            "form": form,
+            "job": job,
+            "known_places": selectors.places_common(),
+            "refusal": refusal,
+        },
         status=status,
     )
+
+
+def _limit_page(request, error: services.PostingLimitReached) -> HttpResponse:
+    # The form comes back as typed but not cleaned: cleaning is the expensive part.
+    form = JobPostForm(initial=request.POST.dict())
+    return _form_page(request, form, status=429, refusal=str(error))
 
 
 @recruiter_required
@@ -207,15 +219,20 @@ def _form_page(request, form, *, job=None, status=200) -> HttpResponse:
 def job_new(request: HttpRequest, company) -> HttpResponse:
     form = JobPostForm(request.POST or None)
     if request.method == "POST":
+        try:
+            # Before the form is cleaned (Markdown, place look-ups): an account over its
+            # limit gets no work done for it at all.
+            services.job_posting_limit_check(by=request.user)
+        except services.PostingLimitReached as error:
+            return _limit_page(request, error)
         if not form.is_valid():
             return _form_page(request, form, status=400)
         try:
             job = services.job_draft_create(
                 company=company, by=request.user, data=form.cleaned_data
             )
-        except services.PostingLimitReached as error:
-            form.add_error(None, str(error))
-            return _form_page(request, form, status=429)
+        except services.PostingLimitReached as error:  # another request took the last one
+            return _limit_page(request, error)
         messages.success(request, "Draft saved. This is how job seekers will see it.")
         return redirect("recruiters:job", job.pk)
     return _form_page(request, form)

@@ -99,7 +99,9 @@ def test_company_page_pages_its_open_jobs_in_bounded_queries(
     assert "Elsewhere" not in first + second
 
 
-@pytest.mark.parametrize(("page", "status"), [("0", 400), ("abc", 400), ("9", 404)])
+@pytest.mark.parametrize(
+    ("page", "status"), [("0", 400), ("abc", 400), ("²", 400), ("٣", 400), ("9", 404)]
+)
 def test_bad_page_numbers_get_a_clear_4xx(client, page, status):
     company = CompanyFactory()
     response = client.get(company.get_absolute_url(), {"page": page})

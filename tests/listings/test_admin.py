@@ -43,6 +43,17 @@ def test_bulk_publish_dates_the_jobs(admin_client):
     assert draft.posted_at is not None and draft.expires_at > draft.posted_at
 
 
+def test_publish_from_filtered_list_sets_posting_dates(admin_client):
+    draft = DraftJobFactory(expires_at=None)
+    admin_client.post(
+        reverse("admin:listings_job_changelist") + "?status__exact=draft",
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    draft.refresh_from_db()
+    assert draft.status == Job.Status.PUBLISHED
+    assert draft.posted_at is not None and draft.expires_at > draft.posted_at
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -266,10 +266,18 @@ def test_a_record_without_a_title_is_rejected_alone():
         ("2025-11-15", datetime(2025, 11, 15, tzinfo=UTC)),
         ("soon", None),
         (None, None),
+        ("²", None),
+        ("٣", None),
     ],
 )
 def test_dates_in_every_form_feeds_use(value, expected):
     assert parse_when(value) == expected
+
+
+@pytest.mark.parametrize("value", ["9" * 400, 10**30, "99999999999999999999"])
+def test_a_date_beyond_any_calendar_rejects_its_record_with_a_reason(value):
+    with pytest.raises(RecordError, match="out of range"):
+        parse_when(value)
 
 
 def test_tracking_parameters_are_dropped_and_others_kept():

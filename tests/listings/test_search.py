@@ -240,6 +240,9 @@ def test_empty_results_suggest_broadening(client, places):
         ({"page": "abc"}, 400, "is not a page number"),
         ({"page": "0"}, 400, "is not a page number"),
         ({"page": "-3"}, 400, "is not a page number"),
+        ({"page": "²"}, 400, "is not a page number"),
+        ({"page": "٣"}, 400, "is not a page number"),
+        ({"page": "9" * 5000}, 400, "is not a page number"),
         ({"page": "999999"}, 404, "There are only 1 pages of results"),
         ({"salary_min": "-5"}, 400, "Minimum pay can"),
         ({"salary_min": "lots"}, 400, "Enter a number"),
@@ -278,6 +281,10 @@ def test_landing_url_heading_and_results(client, places):
     )
     assert result_ids(response) == {job.pk}
     assert client.get(reverse("listings:landing", args=["nurse", "atlantis"])).status_code == 404
+    superscript = client.get(
+        reverse("listings:landing", args=["nurse", "california"]), {"page": "¹"}
+    )
+    assert superscript.status_code == 400
 
 
 def test_search_canonical_points_to_landing_url(client, places):

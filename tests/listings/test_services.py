@@ -1,4 +1,5 @@
-"""Job and place writes: derived fields (lineage, place_ids, fingerprints) stay right."""
+"""Job and place writes: derived fields (lineage, place_ids, fingerprints), status dates and
+history stay right, whatever selected the jobs."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -6,8 +7,8 @@ from django.utils import timezone
 
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
 from listings.models import Job, Place
-from listings.services import place_save
-from tests.factories import PublishedJobFactory
+from listings.services import jobs_set_status, place_save
+from tests.factories import DraftJobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,14 @@ def test_a_place_cannot_be_moved_inside_itself(places):
         place_save(place=places.california)
     places.california.refresh_from_db()
     assert places.california.parent_id == places.us.pk
+
+
+def test_publishing_jobs_selected_by_status_dates_them():
+    drafts = DraftJobFactory.create_batch(2, expires_at=None)
+    count = jobs_set_status(jobs=Job.objects.filter(status=Job.Status.DRAFT), status="published")
+    assert count == 2
+    for job in drafts:
+        job.refresh_from_db()
+        assert job.status == Job.Status.PUBLISHED
+        assert job.posted_at is not None and job.expires_at > job.posted_at
+        assert job.status_changes.get().to_status == Job.Status.PUBLISHED

@@ -49,6 +49,16 @@ def test_queue_lists_pending_jobs_and_pending_edits_oldest_first(
     assert b"Edit of a published job" in response.content
 
 
+def test_queue_drops_the_edit_of_a_job_the_recruiter_closed(moderator_client, acme, recruiter):
+    job = PublishedJobFactory(company=acme, created_by=recruiter)
+    form = JobPostForm(posting_data(title="Edited", places="", workplace_type="remote"))
+    assert form.is_valid(), form.errors
+    services.job_edit(job=job, by=recruiter, data=form.cleaned_data)
+    services.job_close(job=job, by=recruiter)
+    response = moderator_client.get(reverse(QUEUE))
+    assert [queued.pk for queued in response.context["cl"].result_list] == []
+
+
 def test_bulk_approve_publishes_and_mails(
     moderator_client, acme, recruiter, django_capture_on_commit_callbacks
 ):
@@ -138,7 +148,7 @@ def test_queue_query_count_is_bounded(moderator_client, acme, django_assert_max_
         assert moderator_client.get(reverse(QUEUE)).status_code == 200
 
 
-def test_status_changed_on_the_change_form_is_recorded(admin_client, acme, admin_user):
+def test_status_changed_on_the_change_form_is_recorded_and_dated(admin_client, acme, admin_user):
     job = PendingJobFactory(company=acme)
     page = admin_client.get(reverse("admin:listings_job_change", args=[job.pk]))
     data = {
@@ -167,3 +177,34 @@ def test_status_changed_on_the_change_form_is_recorded(admin_client, acme, admin
         Job.Status.PUBLISHED,
         admin_user,
     )
+    job.refresh_from_db()
+    # Through the same service as the bulk actions: published means dated.
+    assert job.posted_at is not None and job.expires_at > job.posted_at
+
+
+def test_job_added_in_admin_as_published_is_dated_and_recorded(admin_client, acme, admin_user):
+    response = admin_client.post(
+        reverse("admin:listings_job_add"),
+        {
+            "title": "Welder",
+            "company": acme.pk,
+            "workplace_type": Job.WorkplaceType.ON_SITE,
+            "employment_type": Job.EmploymentType.FULL_TIME,
+            "status": Job.Status.PUBLISHED,
+            "pay_currency": "USD",
+            "description_html": "<p>Weld things.</p>",
+            "apply_url": "https://acme.example/apply",
+            "revisions-TOTAL_FORMS": 0,
+            "revisions-INITIAL_FORMS": 0,
+            "status_changes-TOTAL_FORMS": 0,
+            "status_changes-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    job = Job.objects.get(title="Welder")
+    assert job.status == Job.Status.PUBLISHED
+    assert job.posted_at is not None and job.expires_at > job.posted_at
+    assert [(c.from_status, c.to_status) for c in job.status_changes.order_by("at", "pk")] == [
+        ("", Job.Status.DRAFT),
+        (Job.Status.DRAFT, Job.Status.PUBLISHED),
+    ]

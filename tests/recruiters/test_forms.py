@@ -2,7 +2,7 @@
 
 import pytest
 
-from listings.posting.forms import JobPostForm
+from listings.posting.forms import CompanyCreateForm, JobPostForm
 from tests.recruiters.factories import posting_data
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,14 @@ def test_valid_posting_has_no_errors(places):
         ({"expires_on": "2001-01-01"}, "expires_on", "Pick a date after today"),
         ({"expires_on": "2999-01-01"}, "expires_on", "at most 90 days"),
         ({"website": "http://spam.example"}, "website", "must stay empty"),
+        (
+            {"description_markdown": "x" * 20_001},
+            "description_markdown",
+            "Keep the description under 20,000 characters",
+        ),
+        ({"places": "San Jose, CA\n" * 100}, "places", "Keep the locations under 1,000"),
+        ({"places": "x" * 101}, "places", "A location is at most 100 characters"),
+        ({"title": "x" * 201}, "title", "Keep the title under 200 characters"),
     ],
 )
 def test_bad_input_gets_a_clear_message(places, overrides, field, message):
@@ -82,7 +90,7 @@ def test_description_markdown_is_stored_as_sanitised_html(places):
     html = form.cleaned_data["description_html"]
     assert "<h2>Big heading</h2>" in html  # h1 is the page's own title
     assert "onclick" not in html
-    assert "javascript:" not in html
+    assert 'href="javascript' not in html  # left as plain text, never a link
     assert 'href="https://acme.example"' in html
 
 
@@ -109,3 +117,9 @@ def test_several_places_one_per_line(places):
 def test_pay_plausibility_is_judged_in_us_dollars(places, overrides, wrong):
     found = errors(**overrides)
     assert ("looks wrong" in str(found)) == wrong, found
+
+
+def test_company_description_has_a_length_cap_with_a_clear_message(db):
+    form = CompanyCreateForm({"name": "Acme", "description": "x" * 2_001})
+    assert not form.is_valid()
+    assert "Keep the description under 2,000 characters" in form.errors["description"][0]

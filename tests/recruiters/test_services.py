@@ -218,3 +218,21 @@ def test_approved_edit_without_an_expiry_keeps_the_current_one(recruiter, modera
     services.job_edit(job=job, by=recruiter, data=cleaned(title="Renamed", expires_on=""))
     approved = services.job_approve(job=job, by=moderator)
     assert (approved.title, approved.expires_at) == ("Renamed", ends)
+
+
+def test_closing_a_job_resolves_its_pending_edit(recruiter, moderator, acme, places):
+    job = PublishedJobFactory(company=acme, created_by=recruiter, title="Robot Tester")
+    services.job_edit(job=job, by=recruiter, data=cleaned(title="Senior Robot Tester"))
+    services.job_close(job=job, by=recruiter)
+    revision = job.revisions.get()
+    assert revision.status == JobRevision.Status.WITHDRAWN
+    assert revision.decided_at is not None
+    job.refresh_from_db()
+    assert (job.status, job.title) == (S.CLOSED, "Robot Tester")
+
+
+def test_an_edit_waiting_when_the_job_expires_is_withdrawn(recruiter, acme, places):
+    job = PastExpiryJobFactory(company=acme, created_by=recruiter)
+    services.job_edit(job=job, by=recruiter, data=cleaned(title="Senior Robot Tester"))
+    expire_past_due_jobs()
+    assert job.revisions.get().status == JobRevision.Status.WITHDRAWN

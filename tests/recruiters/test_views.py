@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a long enough pass phrase"
 
 
-def test_sign_up_mails_a_link_that_verifies_the_address(client):
+def test_sign_up_mails_a_link_that_verifies_the_address_after_log_in(client):
     response = client.post(
         reverse("signup"),
         {"email": "Pat@Acme.example", "password1": PASSWORD, "password2": PASSWORD},
@@ -31,9 +31,14 @@ def test_sign_up_mails_a_link_that_verifies_the_address(client):
     assert response.status_code == 302
     message = mail.outbox[-1]
     assert message.to == ["pat@acme.example"]
-    link = re.search(r"http\S+/accounts/verify/\S+/", message.body).group(0)
-    response = client.get(urlsplit(link).path)
-    assert response.status_code == 302
+    link = urlsplit(re.search(r"http\S+/accounts/verify/\S+/", message.body).group(0)).path
+    response = client.get(link)
+    assert response["Location"].startswith(reverse("login"))
+    response = client.post(
+        response["Location"], {"username": "pat@acme.example", "password": PASSWORD}
+    )
+    assert response["Location"] == link
+    assert client.get(link).status_code == 302
     assert email_is_verified(user=get_user_model().objects.get(email="pat@acme.example"))
 
 
@@ -151,6 +156,22 @@ def test_daily_limit_is_a_429_with_a_message(client, recruiter, places, settings
     assert Job.objects.count() == 1
 
 
+def test_over_limit_recruiter_gets_429_before_the_form_is_cleaned(
+    client, recruiter, places, settings
+):
+    settings.JOB_POSTS_PER_DAY = 0
+    client.force_login(recruiter)
+    # Cleaning would refuse this description (and render its Markdown); the limit comes first.
+    data = posting_data(title="Night Porter", description_markdown="<script>x</script>")
+    response = client.post(reverse("recruiters:job_new"), data)
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert "postings a day" in content
+    assert "empty once unsafe markup is removed" not in content
+    assert 'value="Night Porter"' in content  # what was typed is kept
+    assert not Job.objects.exists()
+
+
 @pytest.mark.parametrize("url_name", ["recruiters:job_new", "recruiters:company"])
 def test_forms_refuse_posts_without_a_csrf_token(recruiter, places, url_name):
     client = Client(enforce_csrf_checks=True)
@@ -256,7 +277,12 @@ def test_dashboard_pages_so_every_posting_can_be_found(client, recruiter, acme, 
     assert [job.pk for job, _, _ in last.context["jobs"]] == [jobs[0].pk]
     assert b"Postings 5-5 of 5." in last.content
     assert client.get(reverse("recruiters:start"), {"page": 4}).status_code == 404
-    assert client.get(reverse("recruiters:start"), {"page": "x"}).status_code == 400
+    for bad in ("x", "²", "٣"):
+        refused = client.get(reverse("recruiters:start"), {"page": bad})
+        assert (refused.status_code, refused.content) == (
+            400,
+            f"“{bad}” is not a page number. Pages are numbered from 1.".encode(),
+        )
 
 
 def test_dashboard_rows_offer_the_actions_each_status_allows(client, recruiter, acme):
