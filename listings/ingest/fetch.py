@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from django.conf import settings
 
@@ -19,6 +20,10 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 class FetchError(Exception):
     """Nothing usable came back: the run fails and changes nothing."""
+
+
+class _PastDeadline(Exception):
+    """The fetch was still going at INGEST_FETCH_DEADLINE_SECONDS."""
 
 
 @dataclass(frozen=True)
@@ -83,11 +88,64 @@ def refuse_private_address(request: httpx.Request) -> None:
             raise FetchError(f"{host} resolves to {address}, not a public address; not fetched")
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every wait (TLS, each read and write) ends by the deadline.
+
+    Per-read timeouts alone let a server that drips its headers or body a byte a second hold
+    a run for hours: every read returns in time.
+    """
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream, self._deadline = stream, deadline
+
+    def _timeout(self, timeout: float | None) -> float:
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise _PastDeadline()
+        return remaining if timeout is None else min(timeout, remaining)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._timeout(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._timeout(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> "_DeadlineStream":
+        secured = self._stream.start_tls(ssl_context, server_hostname, self._timeout(timeout))
+        return _DeadlineStream(secured, self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    """Opens connections that end by ``deadline`` (see ``_DeadlineStream``)."""
+
+    def __init__(self, deadline: float) -> None:
+        self._deadline = deadline
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise _PastDeadline()
+        timeout = remaining if timeout is None else min(timeout, remaining)
+        stream = super().connect_tcp(host, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+
+def _transport(deadline: float) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    # httpx takes no network backend of its own; its connection pool does.
+    transport._pool._network_backend = _DeadlineBackend(deadline)
+    return transport
+
+
 def _fetch_once(url: str, *, deadline: float) -> Fetched:
     limit = settings.INGEST_MAX_BYTES
-    # No single wait (connect, each read) may run past the deadline either.
-    remaining = max(deadline - time.monotonic(), 0.001)
-    timeout = httpx.Timeout(min(settings.INGEST_FETCH_TIMEOUT_SECONDS, remaining))
+    timeout = httpx.Timeout(settings.INGEST_FETCH_TIMEOUT_SECONDS)
     headers = {"User-Agent": "PaylineJobs-ingest/1.0", "Accept-Encoding": "gzip, deflate"}
     try:
         with (
@@ -96,6 +154,7 @@ def _fetch_once(url: str, *, deadline: float) -> Fetched:
                 follow_redirects=True,
                 headers=headers,
                 event_hooks={"request": [refuse_private_address]},
+                transport=_transport(deadline),
             ) as client,
             client.stream("GET", url) as response,
         ):
@@ -113,18 +172,18 @@ def _fetch_once(url: str, *, deadline: float) -> Fetched:
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(f"{url} sent more than the {limit:,} byte cap")
-                if time.monotonic() > deadline:
-                    raise FetchError(
-                        f"{url} was still sending after {size:,} bytes at the "
-                        f"{settings.INGEST_FETCH_DEADLINE_SECONDS:g} s deadline"
-                    )
                 chunks.append(chunk)
             return Fetched(
                 body=b"".join(chunks),
                 url=str(response.url),
                 content_type=response.headers.get("content-type", ""),
             )
-    except httpx.TimeoutException as exc:
+    except (_PastDeadline, httpx.TimeoutException) as exc:
+        if time.monotonic() >= deadline:  # a wait cut short by the deadline times out too
+            deadline_seconds = settings.INGEST_FETCH_DEADLINE_SECONDS
+            raise FetchError(
+                f"{url} was still going at the {deadline_seconds:g} s deadline"
+            ) from None
         raise _Retryable(f"{url} timed out ({type(exc).__name__})") from exc
     except (httpx.TransportError, httpx.DecodingError) as exc:
         # Connection refused or reset, and bodies shorter than their Content-Length.

@@ -29,6 +29,7 @@ class Route:
     delay: float = 0.0  # seconds before answering, for timeouts
     truncate: bool = False  # promise the whole body, send half, hang up
     drip: float = 0.0  # seconds between single bytes of the body, for the overall deadline
+    drip_headers: float = 0.0  # the same for the status line and headers
 
 
 class FeedServer:
@@ -44,6 +45,19 @@ class FeedServer:
                 route = server.routes.get(path, Route(b"not found", 404, "text/plain"))
                 if route.delay:
                     time.sleep(route.delay)
+                if route.drip_headers:
+                    head = (
+                        f"HTTP/1.1 {route.status} OK\r\nContent-Type: {route.content_type}\r\n"
+                        f"Content-Length: {len(route.body)}\r\n\r\n"
+                    ).encode()
+                    try:
+                        for offset in range(len(head)):
+                            self.wfile.write(head[offset : offset + 1])
+                            self.wfile.flush()
+                            time.sleep(route.drip_headers)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+                    return
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(route.body)))

@@ -170,6 +170,19 @@ def test_a_feed_that_drips_a_byte_at_a_time_fails_at_the_overall_deadline(
     assert not Job.objects.exists()
 
 
+def test_a_feed_that_drips_its_headers_fails_at_the_overall_deadline(
+    feed_server, fast_fetch, places
+):
+    fast_fetch.INGEST_FETCH_DEADLINE_SECONDS = 1.5  # each byte within the 0.5 s read timeout;
+    url = feed_server.serve("/b", board(2), drip_headers=0.1)  # the headers need ~7 s
+    started = time.monotonic()
+    run = source_ingest(source=greenhouse_source(url))
+    assert time.monotonic() - started < 4
+    assert run.status == IngestRun.Status.FAILED
+    assert "1.5 s deadline" in run.error
+    assert feed_server.hits["/b"] == 1
+
+
 def test_a_feed_that_shrinks_by_80_percent_waits_for_an_admin(feed_server, places):
     url = feed_server.serve("/b", board(10))
     source = greenhouse_source(url)
