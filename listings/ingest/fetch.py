@@ -88,6 +88,14 @@ def refuse_private_address(request: httpx.Request) -> None:
             raise FetchError(f"{host} resolves to {address}, not a public address; not fetched")
 
 
+def _until_deadline(timeout: float | None, deadline: float) -> float:
+    """``timeout`` cut to the time left before ``deadline``; past it, ``_PastDeadline``."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise _PastDeadline()
+    return remaining if timeout is None else min(timeout, remaining)
+
+
 class _DeadlineStream(httpcore.NetworkStream):
     """A connection whose every wait (TLS, each read and write) ends by the deadline.
 
@@ -99,10 +107,7 @@ class _DeadlineStream(httpcore.NetworkStream):
         self._stream, self._deadline = stream, deadline
 
     def _timeout(self, timeout: float | None) -> float:
-        remaining = self._deadline - time.monotonic()
-        if remaining <= 0:
-            raise _PastDeadline()
-        return remaining if timeout is None else min(timeout, remaining)
+        return _until_deadline(timeout, self._deadline)
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return self._stream.read(max_bytes, self._timeout(timeout))
@@ -128,10 +133,7 @@ class _DeadlineBackend(httpcore.SyncBackend):
         self._deadline = deadline
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        remaining = self._deadline - time.monotonic()
-        if remaining <= 0:
-            raise _PastDeadline()
-        timeout = remaining if timeout is None else min(timeout, remaining)
+        timeout = _until_deadline(timeout, self._deadline)
         stream = super().connect_tcp(host, port, timeout, local_address, socket_options)
         return _DeadlineStream(stream, self._deadline)
 
