@@ -4,15 +4,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 
-from companies.accounts import MembershipError, membership_decide
-from companies.models import (
-    Company,
-    CompanySlugRedirect,
-    Industry,
-    Membership,
-    Rating,
-    VerifiedEmail,
-)
+from companies.models import Company, CompanySlugRedirect, Industry, Rating
 from companies.services import company_merge, ratings_delete, ratings_moderate
 
 
@@ -112,19 +104,20 @@ class CompanyAdmin(admin.ModelAdmin):
                     for source in companies
                     if source.pk != target.pk
                 ]
-            moved = ", ".join(
-                _count(sum(getattr(merge, field) for merge in merges), noun)
-                for field, noun in [
-                    ("jobs", "job"),
-                    ("ratings", "rating"),
-                    ("memberships", "recruiter membership"),
+            counts = [
+                _count(sum(merge.moved.get(name, 0) for merge in merges), noun)
+                for name, noun in [
+                    ("job", "job"),
+                    ("rating", "rating"),
+                    ("membership", "recruiter membership"),
+                    ("source", "ingest source"),
                 ]
-            )
-            sources = _count(sum(merge.sources for merge in merges), "ingest source")
+            ]
+            moved = f"{', '.join(counts[:-1])} and {counts[-1]}"
             self.message_user(
                 request,
                 f"Merged {_count(len(merges), 'company', 'companies')} into {target.name}: "
-                f"{moved} and {sources} moved; the old addresses redirect to it.",
+                f"{moved} moved; the old addresses redirect to it.",
                 messages.SUCCESS,
             )
             return None
@@ -200,43 +193,3 @@ class CompanySlugRedirectAdmin(admin.ModelAdmin):
     list_display = ["old_slug", "company", "created_at"]
     search_fields = ["old_slug", "company__name"]
     raw_id_fields = ["company"]
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    """Recruiters asking to post for a company: pending first, approved or refused in bulk."""
-
-    list_display = ["user", "company", "status", "created_at", "decided_by", "decided_at"]
-    list_filter = ["status"]
-    search_fields = ["user__email", "company__name"]
-    list_select_related = ["user", "company", "decided_by"]
-    autocomplete_fields = ["company"]
-    raw_id_fields = ["user"]
-    readonly_fields = ["decided_by", "decided_at", "created_at"]
-    ordering = ["-status", "created_at"]  # "pending" sorts after "approved" and "refused"
-    actions = ["approve", "refuse"]
-
-    @admin.action(description="Approve selected requests", permissions=["change"])
-    def approve(self, request, queryset) -> None:
-        self._decide(request, queryset, approve=True)
-
-    @admin.action(description="Refuse selected requests", permissions=["change"])
-    def refuse(self, request, queryset) -> None:
-        self._decide(request, queryset, approve=False)
-
-    def _decide(self, request, queryset, *, approve: bool) -> None:
-        done = 0
-        for membership in queryset:
-            try:
-                membership_decide(membership=membership, by=request.user, approve=approve)
-                done += 1
-            except MembershipError as error:
-                self.message_user(request, f"{membership}: {error}", messages.WARNING)
-        self.message_user(request, f"Decided {done} requests.", messages.SUCCESS)
-
-
-@admin.register(VerifiedEmail)
-class VerifiedEmailAdmin(admin.ModelAdmin):
-    list_display = ["user", "email", "verified_at"]
-    search_fields = ["user__email", "email"]
-    raw_id_fields = ["user"]

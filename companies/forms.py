@@ -1,8 +1,6 @@
 """Forms for the rating quiz and plain account sign-up."""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from companies.models import Rating
 
@@ -56,30 +54,3 @@ class RatingForm(forms.ModelForm):
         # Radio buttons for required choices need no "---------" entry.
         self.fields["employment_status"].choices = Rating.EmploymentStatus.choices
         self.fields["role_type"].choices = Rating.RoleType.choices
-
-
-class SignUpForm(UserCreationForm):
-    """An email address (the account's username too) and a password; ``account_sign_up`` saves."""
-
-    email = forms.EmailField(label="Email", max_length=150)
-
-    class Meta:
-        model = get_user_model()
-        fields = ["email"]
-
-    def clean_email(self) -> str:
-        # Whether the address has an account is never said here: see account_sign_up.
-        return self.cleaned_data["email"].strip().lower()
-
-
-class EmailAuthenticationForm(AuthenticationForm):
-    """Django's log-in form, asking for the email address the account signed up with."""
-
-    username = forms.CharField(
-        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
-    )
-
-    def clean(self):
-        if self.cleaned_data.get("username"):
-            self.cleaned_data["username"] = self.cleaned_data["username"].strip().lower()
-        return super().clean()

@@ -1,9 +1,7 @@
 import hashlib
 import re
-import unicodedata
 from collections.abc import Container
 
-from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,7 +9,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+
+from listings.text import ascii_slug
 
 
 class Industry(models.Model):
@@ -34,15 +33,6 @@ class Industry(models.Model):
 
 SLUG_BASE_LENGTH = 190  # room for a "-<n>" suffix within the 200-character column
 SLUG_ATTEMPTS = 5  # each lost race means another company took the slug a moment ago
-
-
-def ascii_slug(text: str) -> str:
-    """``text`` as an ASCII slug (URLs match ``<slug:>``); "" when no letter or digit is left.
-
-    NFKC first, so full-width "Ａｐｐｌｅ" is "apple"; then transliterated ("Яндекс" is
-    "yandeks", "株式会社テスト" "zhushihuishetesuto") rather than dropped.
-    """
-    return slugify(anyascii(unicodedata.normalize("NFKC", text)))
 
 
 def company_slug_base(name: str) -> str:
@@ -317,54 +307,3 @@ def _phrase(score, phrases: list[str]) -> str:
     if score >= 4:
         return phrases[2]
     return phrases[3]
-
-
-class VerifiedEmail(models.Model):
-    """Proof that an account's owner opened the link mailed to its address."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="verified_email"
-    )
-    email = models.EmailField(help_text="The address the link went to")
-    verified_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.email} verified {self.verified_at:%Y-%m-%d}"
-
-
-class Membership(models.Model):
-    """A recruiter's place in a company: requested, then approved by an admin or a colleague.
-
-    One company per account keeps "whose drafts are these" a single lookup.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for approval"
-        APPROVED = "approved", "Approved"
-        REFUSED = "refused", "Refused"
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
-    )
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["company", "status"], name="membership_company_status")]
-
-    def __str__(self) -> str:
-        return f"{self.user} at {self.company} ({self.get_status_display()})"
-
-    @property
-    def is_approved(self) -> bool:
-        return self.status == self.Status.APPROVED

@@ -9,8 +9,11 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from companies.models import Company, CompanySlugRedirect, Membership, Rating, company_slug_base
+from companies import tasks
+from companies.models import Company, CompanySlugRedirect, Rating, company_slug_base
 from companies.selectors import company_named
+from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
+from listings.models import Job
 
 NAME_LOCK_CLASS = 7302  # pg_advisory_xact_lock(int, int): this class, a hash of the name
 
@@ -151,9 +154,7 @@ def ratings_delete(*, ratings: QuerySet[Rating]) -> int:
 
 
 def _refresh_on_commit(company_ids: list[int]) -> None:
-    from companies.tasks import refresh_company_ratings
-
-    transaction.on_commit(lambda: refresh_company_ratings.delay(company_ids=company_ids))
+    transaction.on_commit(lambda: tasks.refresh_company_ratings.delay(company_ids=company_ids))
 
 
 def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
@@ -261,48 +262,61 @@ def company_ratings_refresh(*, company_ids: Iterable[int] | None = None) -> int:
 
 @dataclass(frozen=True)
 class CompanyMerged:
-    """What a merge moved to the company that stays."""
+    """What a merge moved to the company that stays: rows by model name ("job", "rating")."""
 
-    jobs: int
-    ratings: int
-    memberships: int
-    sources: int
+    moved: dict[str, int]
 
 
 @transaction.atomic
 def company_merge(*, source: Company, target: Company) -> CompanyMerged:
-    """Fold ``source`` into ``target``: its jobs, ratings, recruiters and ingest sources move.
+    """Fold ``source`` into ``target``: every row that points at it moves.
 
-    Where one account rated both, the rating submitted last is kept. Recruiter memberships move
-    with their status, so recruiters keep their own moved jobs (an account has one membership,
-    so none can be at both companies). Moved jobs get new fingerprints (the company is part of
+    Jobs, ratings, recruiter memberships, ingest sources, and whatever else later points at a
+    company: the merge follows the foreign keys, so it needs to know none of the apps above.
+    Where one account rated both, the rating submitted last is kept. Memberships move with
+    their status, so recruiters keep their own moved jobs (an account has one membership, so
+    none can be at both companies). Moved jobs get new fingerprints (the company is part of
     one) and duplicates are collapsed again. The old slug keeps redirecting.
     """
-    from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-    from listings.models import Job, Source
-
     if source.pk == target.pk:
         raise ValueError("A company cannot be merged into itself.")
+    _ratings_keep_latest(source=source, target=target)
+    moved_jobs = list(
+        Job.objects.filter(company=source).values_list(
+            "pk", "title", "place_ids", "description_text", "fingerprint"
+        )
+    )
+    moved = {}
+    for relation in Company._meta.related_objects:
+        if relation.one_to_many and relation.related_model is not CompanySlugRedirect:
+            rows = relation.related_model._base_manager.filter(**{relation.field.name: source})
+            moved[relation.related_model._meta.model_name] = rows.update(
+                **{relation.field.name: target}
+            )
+    _jobs_refingerprint(moved=moved_jobs, company=target)
+    CompanySlugRedirect.objects.filter(company=source).update(company=target)
+    CompanySlugRedirect.objects.update_or_create(old_slug=source.slug, defaults={"company": target})
+    source.delete()
+    _refresh_on_commit([target.pk])
+    return CompanyMerged(moved=moved)
+
+
+def _ratings_keep_latest(*, source: Company, target: Company) -> None:
+    """Where one account rated both companies, delete the rating submitted first."""
     both = Rating.objects.filter(user__company_ratings__company=source, company=target)
     for kept in both:
         theirs = Rating.objects.get(company=source, user_id=kept.user_id)
         loser = theirs if kept.submitted_at >= theirs.submitted_at else kept
         loser.delete()
-    ratings = Rating.objects.filter(company=source).update(company=target)
-    memberships = Membership.objects.filter(company=source).update(company=target)
-    sources = Source.objects.filter(company=source).update(company=target)
 
-    moved = list(
-        Job.objects.filter(company=source).values_list(
-            "pk", "title", "place_ids", "description_text", "fingerprint"
-        )
-    )
-    Job.objects.filter(company=source).update(company=target)
+
+def _jobs_refingerprint(*, moved: list[tuple], company: Company) -> None:
+    """New fingerprints for jobs moved to ``company``; duplicates are collapsed again."""
     fingerprints = set()
     updates = []
     for pk, title, place_ids, description_text, old in moved:
         new = job_fingerprint(
-            company_id=target.pk,
+            company_id=company.pk,
             title=title,
             place_ids=place_ids,
             description_text=description_text,
@@ -311,9 +325,3 @@ def company_merge(*, source: Company, target: Company) -> CompanyMerged:
         updates.append(Job(pk=pk, fingerprint=new))
     Job.objects.bulk_update(updates, ["fingerprint"], batch_size=1000)
     jobs_collapse_duplicates(fingerprints=fingerprints - {""})
-
-    CompanySlugRedirect.objects.filter(company=source).update(company=target)
-    CompanySlugRedirect.objects.update_or_create(old_slug=source.slug, defaults={"company": target})
-    source.delete()
-    _refresh_on_commit([target.pk])
-    return CompanyMerged(jobs=len(moved), ratings=ratings, memberships=memberships, sources=sources)

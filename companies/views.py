@@ -4,13 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from companies import selectors
-from companies.accounts import account_sign_up
-from companies.forms import RatingForm, SignUpForm
+from companies.forms import RatingForm
 from companies.jsonld import employer_rating_jsonld
 from companies.models import Company, Industry
 from companies.services import RatingRefused, rating_submit
@@ -126,35 +123,3 @@ def top_rated_industry(request: HttpRequest, industry_slug: str) -> HttpResponse
             "min_for_rank": settings.RATING_MIN_FOR_RANK,
         },
     )
-
-
-@require_http_methods(["GET", "POST"])
-def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("listings:home")
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            account_sign_up(
-                email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
-            )
-            # No log-in and the same page whether or not the address had an account.
-            done = reverse("signup_done")
-            next_url = _safe_next(request)
-            return redirect(f"{done}?{urlencode({'next': next_url})}" if next_url else done)
-        return render(request, "registration/signup.html", {"form": form}, status=400)
-    return render(request, "registration/signup.html", {"form": form})
-
-
-@require_GET
-def signup_done(request: HttpRequest) -> HttpResponse:
-    """The "Check your inbox" page, the same for a new address and one that had an account."""
-    return render(request, "registration/signup_done.html", {"next": _safe_next(request)})
-
-
-def _safe_next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if allowed else ""

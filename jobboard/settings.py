@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "companies",
     "listings",
     "salaries",
+    "listings.ingest",
+    # After listings: its admin extends the job admin with the review actions.
+    "listings.recruiters",
+    "jobboard.demo",
+    "jobboard.bench",
 ]
 
 MIDDLEWARE = [
@@ -114,7 +119,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Each source's own schedule (editable in admin) decides whether this run starts it.
     "every-5-minutes-ingest-due-sources": {
-        "task": "listings.tasks.ingest_due_sources",
+        "task": "listings.ingest.tasks.ingest_due_sources",
         "schedule": 5 * 60,
     },
     "every-day-expire-jobs-past-their-expiry-date": {
@@ -122,7 +127,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=2, minute=30),
     },
     "every-day-warn-recruiters-of-jobs-expiring-in-3-days": {
-        "task": "listings.tasks.warn_jobs_expiring",
+        "task": "listings.recruiters.tasks.warn_jobs_expiring",
         "schedule": crontab(hour=8, minute=0),
     },
     # Hourly, so "cities hiring most" counts stay current; each run replaces today's rows.
@@ -192,7 +197,7 @@ LOGGING = {
 
 # Listings: how long a posting stays up unless it says otherwise, and search limits.
 JOB_DEFAULT_LIFETIME_DAYS = env.int("JOB_DEFAULT_LIFETIME_DAYS", default=30)
-# Recruiter postings (listings/posting/): postings one account may start in 24 hours.
+# The recruiters app (listings/recruiters/): postings one account may start in 24 hours.
 JOB_POSTS_PER_DAY = env.int("JOB_POSTS_PER_DAY", default=10)
 
 # Salaries: below this many postings stating pay, a title x place gets no figures, only a note.
@@ -207,7 +212,7 @@ RATING_DAILY_LIMIT_PER_ACCOUNT = env.int("RATING_DAILY_LIMIT_PER_ACCOUNT", defau
 RATING_DAILY_LIMIT_PER_IP = env.int("RATING_DAILY_LIMIT_PER_IP", default=20)
 RATING_TRUSTED_AFTER = env.int("RATING_TRUSTED_AFTER", default=3)
 
-# Ingestion of outside feeds (listings/ingest/): fetch limits, retries and the shrink guard.
+# The ingest app (listings/ingest/): fetch limits, retries and the shrink guard.
 INGEST_FETCH_TIMEOUT_SECONDS = env.float("INGEST_FETCH_TIMEOUT_SECONDS", default=30.0)
 INGEST_FETCH_RETRIES = env.int("INGEST_FETCH_RETRIES", default=2)
 INGEST_FETCH_BACKOFF_SECONDS = env.float("INGEST_FETCH_BACKOFF_SECONDS", default=2.0)

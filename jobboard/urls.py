@@ -6,6 +6,6 @@ urlpatterns = [
     path("", include("listings.urls")),
     path("", include("salaries.urls")),
     path("", include("companies.urls")),
-    path("accounts/", include("companies.account_urls")),
-    path("recruiters/", include("listings.posting.urls")),
+    path("accounts/", include("listings.recruiters.account_urls")),
+    path("recruiters/", include("listings.recruiters.urls")),
 ]

@@ -86,3 +86,12 @@ def _popular_searches(limit: int) -> list[dict]:
             }
         )
     return searches
+
+
+def job_seen_by_its_company(*, job: Job, user) -> bool:
+    """Whether ``user`` recruits for the job's company (an approved membership), so that
+    their own looks at its page are not counted as views."""
+    if not user.is_authenticated:
+        return False
+    # Memberships belong to the recruiters app, above this one: read through the relation.
+    return job.company.memberships.filter(user=user, status="approved").exists()

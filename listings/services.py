@@ -4,11 +4,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-from listings.models import Job, JobRevision, JobStatusChange, Place
+from listings.models import Job, JobStatusChange, Place
 
 
 def job_place_ids(*, places: list[Place], workplace_type: str) -> list[int]:
@@ -127,10 +127,19 @@ def _jobs_refingerprint(*, moved: list[tuple]) -> None:
     jobs_collapse_duplicates(fingerprints={*renamed, *renamed.values()})
 
 
+def job_record_status(*, job: Job, from_status: str, by, reason: str = "") -> None:
+    """One history row for a single job's change (bulk changes go through jobs_set_status)."""
+    JobStatusChange.objects.create(
+        job=job, from_status=from_status, to_status=job.status, by=by, reason=reason
+    )
+
+
 @transaction.atomic
 def jobs_set_status(*, jobs: QuerySet[Job], status: str, by=None, reason: str = "") -> int:
-    """Move jobs to ``status``; publishing dates them and gives them the default lifetime,
-    leaving the board withdraws their pending edits.
+    """Move jobs to ``status``; publishing dates them and gives them the default lifetime.
+
+    A job leaving the board also loses its recruiter's pending edit: the recruiters app keeps
+    that rule in a database trigger on the job's status, so no writer of jobs can forget it.
 
     Every job whose status changes gets a history row (who, when, why), written in one
     INSERT ... SELECT so expiring thousands of postings stays one statement.
@@ -147,12 +156,6 @@ def jobs_set_status(*, jobs: QuerySet[Job], status: str, by=None, reason: str = 
         lifetime = timedelta(days=settings.JOB_DEFAULT_LIFETIME_DAYS)
         jobs.filter(posted_at__isnull=True).update(posted_at=now)
         jobs.filter(expires_at__isnull=True).update(expires_at=now + lifetime)
-    else:
-        # An edit waits to be applied to a live job; off the board (closed, expired) it never
-        # can be, and would sit in the review queue where approve and reject both refuse it.
-        JobRevision.objects.filter(job_id__in=ids, status=JobRevision.Status.PENDING).update(
-            status=JobRevision.Status.WITHDRAWN, decided_at=now
-        )
     jobs_collapse_duplicates(fingerprints=fingerprints)
     return count
 
@@ -167,3 +170,13 @@ def _record_status_changes(*, jobs: QuerySet[Job], status: str, by, reason: str)
             f"SELECT id, status, %s, %s, %s, %s FROM {table} WHERE id IN ({changing})",
             [status, by.pk if by else None, reason, timezone.now(), *params],
         )
+
+
+def job_count_view(*, job: Job) -> None:
+    """One more view of the public page (one UPDATE; no read-modify-write race)."""
+    Job.objects.filter(pk=job.pk).update(view_count=F("view_count") + 1)
+
+
+def job_count_apply_click(*, job: Job) -> None:
+    """One more click on the apply button."""
+    Job.objects.filter(pk=job.pk).update(apply_click_count=F("apply_click_count") + 1)

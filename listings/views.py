@@ -9,14 +9,13 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from companies.accounts import membership_of
 from listings import selectors
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.models import Job, Place
 from listings.paging import page_number
-from listings.posting.services import job_count_apply_click, job_count_view
 from listings.search import PageOutOfRange, SearchResults, job_search
+from listings.services import job_count_apply_click, job_count_view
 from salaries.selectors import search_salary_box
 
 
@@ -191,5 +190,4 @@ def _is_a_visit(request: HttpRequest, job: Job) -> bool:
         word in request.headers.get(name, "").lower() for name, word in _PREFETCH_HEADERS.items()
     ):
         return False
-    membership = membership_of(user=request.user)
-    return not (membership and membership.is_approved and membership.company_id == job.company_id)
+    return not selectors.job_seen_by_its_company(job=job, user=request.user)

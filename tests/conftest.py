@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
+from jobboard.celery import app
 from listings.models import Place
 from salaries.selectors import AGGREGATES_VERSION_KEY
 
@@ -14,6 +15,24 @@ def require_service(name: str, reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{name} is required under CI=true: {reason}")
     pytest.skip(f"{name} not available: {reason}")
+
+
+@pytest.fixture(autouse=True)
+def eager_tasks():
+    """Queued tasks run in-process after commit, even when REDIS_URL points at a broker.
+
+    The worker is what only the worker tests are about, and they turn this off themselves.
+    """
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Accounts are made by the dozen; the real hasher's cost is not under test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

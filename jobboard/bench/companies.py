@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.db.models import Count
 
 from companies.models import Company
-from listings.bench import pages_bench
+from jobboard.bench.search import pages_bench
 from listings.models import Job
 
 BUSIEST = 5

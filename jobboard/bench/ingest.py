@@ -19,8 +19,9 @@ from django.conf import settings
 from django.db import connection
 
 from companies.models import Company
+from listings.ingest.models import IngestRun, Source
 from listings.ingest.run import source_ingest
-from listings.models import IngestRun, Job, Source
+from listings.models import Job
 
 TITLES = [
     "Software Engineer",

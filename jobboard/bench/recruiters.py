@@ -15,9 +15,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from companies.models import Membership, VerifiedEmail
-from listings.bench import summarise, time_ms
+from jobboard.bench.search import summarise, time_ms
 from listings.models import Job
+from listings.recruiters.models import Membership, VerifiedEmail
 
 
 class _Rollback(Exception):
@@ -33,7 +33,7 @@ def _pages(job_id: int) -> list[tuple[str, str, dict]]:
         ("dashboard: published only", reverse("recruiters:start"), {"status": "published"}),
         ("job preview", reverse("recruiters:job", args=[job_id]), {}),
         ("posting form", reverse("recruiters:job_new"), {}),
-        ("admin: review queue", reverse("admin:listings_jobinreview_changelist"), {}),
+        ("admin: review queue", reverse("admin:recruiters_jobinreview_changelist"), {}),
     ]
 
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.db.models import Count
 
-from listings.bench import pages_bench
+from jobboard.bench.search import pages_bench
 from listings.models import Job, Place
 from salaries.models import Occupation
 from salaries.selectors import compare_url, salary_url

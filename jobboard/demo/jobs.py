@@ -23,8 +23,7 @@ from companies.models import (
     company_slug_base,
     company_slug_free,
 )
-from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-from listings.demo_data import (
+from jobboard.demo.job_data import (
     FAMILY_TEXT,
     INDUSTRIES,
     KNOWN_COMPANIES,
@@ -36,7 +35,9 @@ from listings.demo_data import (
     TITLES,
     Title,
 )
-from listings.models import Job, Place, Source
+from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
+from listings.ingest.models import Source
+from listings.models import Job, Place
 from listings.services import job_refresh_places
 from salaries.normaliser import occupation_ids_for_titles
 from salaries.pay import pay_derived

@@ -11,9 +11,9 @@
 
 from django.db import IntegrityError, transaction
 
-from companies.models import ascii_slug
 from listings.ingest.records import Location
 from listings.models import Place
+from listings.text import ascii_slug
 
 COUNTRY_ALIASES = {
     "usa": "united states",

@@ -34,6 +34,7 @@ from companies.services import company_find_or_create
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
 from listings.html import html_to_text, sanitize_html
 from listings.ingest.fetch import FetchError, fetch, read_capped
+from listings.ingest.models import IngestedPosting, IngestRun, Source
 from listings.ingest.parsers import address_url, parser_for
 from listings.ingest.places import PlaceResolver
 from listings.ingest.records import (
@@ -44,7 +45,7 @@ from listings.ingest.records import (
     http_url,
     strip_tracking,
 )
-from listings.models import IngestedPosting, IngestRun, Job, Place, Source
+from listings.models import Job, Place
 from listings.services import jobs_set_status
 from salaries.models import ExchangeRate
 from salaries.pay import Pay, pay_derived, pay_problem

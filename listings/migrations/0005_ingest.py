@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import listings.models
+import listings.ingest.models
 from django.db import migrations, models
 
 
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='source',
             name='upload',
-            field=models.FileField(blank=True, help_text='For CSV/JSON file sources: the file to import', storage=listings.models.ingest_upload_storage, upload_to='%Y/%m/'),
+            field=models.FileField(blank=True, help_text='For CSV/JSON file sources: the file to import', storage=listings.ingest.models.ingest_upload_storage, upload_to='%Y/%m/'),
         ),
         migrations.CreateModel(
             name='IngestedPosting',

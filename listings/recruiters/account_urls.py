@@ -3,14 +3,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from companies import views
-from companies.forms import EmailAuthenticationForm
-from listings.posting import views as posting_views
+from listings.recruiters import views
+from listings.recruiters.forms import EmailAuthenticationForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/done/", views.signup_done, name="signup_done"),
-    path("verify/<str:token>/", posting_views.verify_email, name="verify_email"),
+    path("verify/<str:token>/", views.verify_email, name="verify_email"),
     path(
         "login/",
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),

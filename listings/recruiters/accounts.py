@@ -16,10 +16,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from companies.models import Company, Membership, VerifiedEmail
+from companies.models import Company
 from companies.selectors import company_named
 from companies.services import company_name_lock
+from listings.recruiters.models import Membership, VerifiedEmail
 
+# The salt it had in companies.accounts, so verification links already sent still work.
 VERIFY_SALT = "companies.accounts.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 60 * 60  # a verification link works for three days
 

@@ -1,21 +1,23 @@
-"""Moderation in Django admin: the review queue, approve/reject with a reason, merges.
+"""The recruiter side in Django admin: the review queue, approve or reject with a reason,
+and the memberships recruiters ask for.
 
-Mixed into ``listings.admin.JobAdmin`` and used by the review queue (``JobInReview``). Every
-moderating action needs the ``listings.moderate_job`` permission, not just the right to edit.
+The job admin of ``listings.admin`` gains the review actions and the recruiter's edits here,
+so jobs have one admin page. Every review action needs the ``listings.moderate_job``
+permission, not just the right to edit.
 """
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models, transaction
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
-from listings.dedupe import jobs_collapse_duplicates
-from listings.models import Job, JobInReview, JobRevision, JobStatusChange
-from listings.posting import services
-from listings.services import jobs_set_status
+from listings import admin as listings_admin
+from listings.models import Job, JobStatusChange
+from listings.recruiters import services
+from listings.recruiters.accounts import MembershipError, membership_decide
+from listings.recruiters.models import JobInReview, JobRevision, Membership, VerifiedEmail
 
 
 class RejectReasonForm(forms.Form):
@@ -24,24 +26,6 @@ class RejectReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
         max_length=2000,
     )
-
-
-class JobStatusChangeInline(admin.TabularInline):
-    model = JobStatusChange
-    fields = ["at", "from_status", "to_status", "by", "reason"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = "status history"
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.has_perm("listings.view_job")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("by")
 
 
 class JobRevisionInline(admin.StackedInline):
@@ -72,34 +56,11 @@ class JobRevisionInline(admin.StackedInline):
         return format_html("<ul>{}</ul>", rows)
 
 
-class JobModerationMixin:
-    """Approve, reject (with a reason), merge duplicates; history and edits inline."""
-
-    inlines = [JobRevisionInline, JobStatusChangeInline]
-    # Apply URLs typed without a scheme are https, as on the posting form.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+class ReviewActions:
+    """Approve (with any pending edit) or reject (with a reason the recruiter reads)."""
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("listings.moderate_job")
-
-    def save_model(self, request, obj, form, change) -> None:
-        """A status set on the change form goes through ``jobs_set_status``, as the bulk
-        actions do, so a published job gets its dates and every change its history row."""
-        status = obj.status
-        obj.status = form.initial["status"] if change else Job.Status.DRAFT
-        super().save_model(request, obj, form, change)
-        if not change:
-            services.job_record_status(
-                job=obj, from_status="", by=request.user, reason="Created in admin"
-            )
-        if status != obj.status:
-            jobs_set_status(
-                jobs=Job.objects.filter(pk=obj.pk),
-                status=status,
-                by=request.user,
-                reason="Changed in admin",
-            )
-            obj.refresh_from_db()
 
     @admin.action(description="Approve selected jobs (and pending edits)", permissions=["moderate"])
     def approve(self, request, queryset: QuerySet[Job]) -> None:
@@ -131,7 +92,7 @@ class JobModerationMixin:
             return None
         return TemplateResponse(
             request,
-            "admin/listings/job_reject.html",
+            "admin/recruiters/job_reject.html",
             {
                 **self.admin_site.each_context(request),
                 "title": "Reject jobs",
@@ -142,41 +103,23 @@ class JobModerationMixin:
             },
         )
 
-    @admin.action(description="Merge selected jobs as duplicates", permissions=["moderate"])
-    def merge_duplicates(self, request, queryset: QuerySet[Job]) -> None:
-        """The oldest selected posting stays; the others share its fingerprint and collapse.
 
-        Sharing the fingerprint (not just setting duplicate_of) keeps the merge when the
-        whole table is collapsed again.
-        """
-        jobs = list(queryset.order_by("posted_at", "pk"))
-        if len(jobs) < 2:
-            self.message_user(request, "Select at least two jobs to merge.", messages.ERROR)
-            return
-        keep, others = jobs[0], jobs[1:]
-        with transaction.atomic():
-            Job.objects.filter(pk__in=[job.pk for job in others]).update(
-                fingerprint=keep.fingerprint, duplicate_of=keep
-            )
-            jobs_collapse_duplicates(fingerprints=[keep.fingerprint])
-            JobStatusChange.objects.bulk_create(
-                JobStatusChange(
-                    job=job,
-                    from_status=job.status,
-                    to_status=job.status,
-                    by=request.user,
-                    reason=f"Merged as a duplicate of job {keep.pk}",
-                )
-                for job in others
-            )
-        self.message_user(
-            request, f"Merged {len(others)} jobs into “{keep}” (job {keep.pk}).", messages.SUCCESS
-        )
+admin.site.unregister(Job)
+
+
+@admin.register(Job)
+class JobAdmin(ReviewActions, listings_admin.JobAdmin):
+    """The job admin of ``listings``, with the review actions and the recruiter's edits."""
+
+    inlines = [JobRevisionInline, *listings_admin.JobAdmin.inlines]
+    actions = ["approve", "reject", *listings_admin.JobAdmin.actions]
 
 
 @admin.register(JobInReview)
-class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
+class JobInReviewAdmin(ReviewActions, admin.ModelAdmin):
     """Pending postings and pending edits of published ones, oldest first."""
+
+    inlines = [JobRevisionInline, listings_admin.JobStatusChangeInline]
 
     list_display = ["title", "company", "what", "created_by", "waiting_since"]
     # Only the companies with something in the queue, not every company on the board.
@@ -240,3 +183,43 @@ class JobInReviewAdmin(JobModerationMixin, admin.ModelAdmin):
     @admin.display(description="Description")
     def description_preview(self, job: Job) -> str:
         return format_html('<div style="max-width:60em">{}</div>', job.description_html)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Recruiters asking to post for a company: pending first, approved or refused in bulk."""
+
+    list_display = ["user", "company", "status", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["user__email", "company__name"]
+    list_select_related = ["user", "company", "decided_by"]
+    autocomplete_fields = ["company"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["decided_by", "decided_at", "created_at"]
+    ordering = ["-status", "created_at"]  # "pending" sorts after "approved" and "refused"
+    actions = ["approve", "refuse"]
+
+    @admin.action(description="Approve selected requests", permissions=["change"])
+    def approve(self, request, queryset) -> None:
+        self._decide(request, queryset, approve=True)
+
+    @admin.action(description="Refuse selected requests", permissions=["change"])
+    def refuse(self, request, queryset) -> None:
+        self._decide(request, queryset, approve=False)
+
+    def _decide(self, request, queryset, *, approve: bool) -> None:
+        done = 0
+        for membership in queryset:
+            try:
+                membership_decide(membership=membership, by=request.user, approve=approve)
+                done += 1
+            except MembershipError as error:
+                self.message_user(request, f"{membership}: {error}", messages.WARNING)
+        self.message_user(request, f"Decided {done} requests.", messages.SUCCESS)
+
+
+@admin.register(VerifiedEmail)
+class VerifiedEmailAdmin(admin.ModelAdmin):
+    list_display = ["user", "email", "verified_at"]
+    search_fields = ["user__email", "email"]
+    raw_id_fields = ["user"]

@@ -1,51 +1,24 @@
 """The posting form: real validation with messages a recruiter can act on."""
 
 from datetime import datetime, time, timedelta
-from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils import timezone
 
 from companies.models import Company, Industry
 from companies.selectors import company_named
+from listings.forms import pay_errors
 from listings.html import html_to_text, markdown_to_html
 from listings.models import Job
 from listings.places import place_resolve
 from salaries.display import CURRENCY_SYMBOLS
-from salaries.models import ExchangeRate
-from salaries.pay import NO_PERIOD, PERIODS_PER_YEAR, amount_problem
 
 MAX_PLACES = 10
 MAX_PLACE_LENGTH = 100  # the search box's own limit for a place
 MAX_LIFETIME_DAYS = 90
-
-
-def pay_errors(
-    *, pay_min: Decimal | None, pay_max: Decimal | None, currency: str, period: str
-) -> dict[str, str]:
-    """What is wrong with a form's pay fields, by field name; empty when nothing is.
-
-    The posting form and the job admin both ask this: min <= max, a period for any pay, and
-    each figure plausible for its period in US dollars (``salaries.pay.amount_problem``).
-    """
-    if pay_min is None and pay_max is None:
-        return {}
-    if pay_min is None:
-        return {"pay_min": "Give the lowest pay too (the same figure for a fixed rate)."}
-    if pay_max is not None and pay_min > pay_max:
-        return {"pay_max": "The highest pay must be at least the lowest."}
-    if period not in PERIODS_PER_YEAR:
-        return {"pay_period": NO_PERIOD}
-    rate = ExchangeRate.objects.usd_per_unit(currency)
-    errors = {}
-    for name, amount in (("pay_min", pay_min), ("pay_max", pay_max)):
-        problem = amount is not None and amount_problem(
-            amount=amount, currency=currency, period=period, usd_per_unit=rate
-        )
-        if problem:
-            errors[name] = problem
-    return errors
 
 
 def too_long(what: str, limit: int) -> dict:
@@ -264,3 +237,30 @@ class RejectForm(forms.Form):
         max_length=2000,
         error_messages=too_long("reason", 2000),
     )
+
+
+class SignUpForm(UserCreationForm):
+    """An email address (the account's username too) and a password; ``account_sign_up`` saves."""
+
+    email = forms.EmailField(label="Email", max_length=150)
+
+    class Meta:
+        model = get_user_model()
+        fields = ["email"]
+
+    def clean_email(self) -> str:
+        # Whether the address has an account is never said here: see account_sign_up.
+        return self.cleaned_data["email"].strip().lower()
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's log-in form, asking for the email address the account signed up with."""
+
+    username = forms.CharField(
+        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+
+    def clean(self):
+        if self.cleaned_data.get("username"):
+            self.cleaned_data["username"] = self.cleaned_data["username"].strip().lower()
+        return super().clean()

@@ -4,7 +4,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from companies.models import Company
-from listings.models import Job, JobRevision, Place
+from listings.models import Job, Place
+from listings.recruiters.models import JobRevision
 
 DASHBOARD_PAGE = 50
 

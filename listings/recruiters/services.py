@@ -11,15 +11,15 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from companies.accounts import email_send
 from companies.models import Company
-from listings.models import Job, JobRevision, JobStatusChange, Place
-from listings.services import job_refresh_places, jobs_set_status
+from listings.models import Job, JobStatusChange, Place
+from listings.recruiters.accounts import email_send
+from listings.recruiters.models import JobRevision
+from listings.services import job_record_status, job_refresh_places, jobs_set_status
 from salaries.services import job_assign_occupation
 
 S = Job.Status
@@ -48,13 +48,6 @@ class TransitionNotAllowed(Exception):
 
 class PostingLimitReached(Exception):
     """The account posted its daily number of jobs."""
-
-
-def job_record_status(*, job: Job, from_status: str, by, reason: str = "") -> None:
-    """One history row for a single job's change (bulk changes go through jobs_set_status)."""
-    JobStatusChange.objects.create(
-        job=job, from_status=from_status, to_status=job.status, by=by, reason=reason
-    )
 
 
 def _email_recruiter(job: Job, event: str, **context) -> None:
@@ -289,13 +282,3 @@ def jobs_warn_expiring(*, within: timedelta = timedelta(days=3)) -> int:
                 _email_recruiter(job, "job_expiring")
                 sent += 1
     return sent
-
-
-def job_count_view(*, job: Job) -> None:
-    """One more view of the public page (one UPDATE; no read-modify-write race)."""
-    Job.objects.filter(pk=job.pk).update(view_count=F("view_count") + 1)
-
-
-def job_count_apply_click(*, job: Job) -> None:
-    """One more click on the apply button."""
-    Job.objects.filter(pk=job.pk).update(apply_click_count=F("apply_click_count") + 1)

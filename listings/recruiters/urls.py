@@ -1,6 +1,6 @@
 from django.urls import path
 
-from listings.posting import views
+from listings.recruiters import views
 
 app_name = "recruiters"
 

@@ -12,12 +12,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from companies.accounts import (
+from listings.models import Job
+from listings.paging import page_number
+from listings.recruiters import selectors, services
+from listings.recruiters.accounts import (
     MembershipError,
+    account_sign_up,
     company_create_for_recruiter,
     email_is_verified,
     email_verification_send,
@@ -26,11 +31,8 @@ from companies.accounts import (
     membership_of,
     membership_request,
 )
-from companies.models import Membership
-from listings.models import Job, JobRevision
-from listings.paging import page_number
-from listings.posting import selectors, services
-from listings.posting.forms import CompanyCreateForm, CompanyJoinForm, JobPostForm
+from listings.recruiters.forms import CompanyCreateForm, CompanyJoinForm, JobPostForm, SignUpForm
+from listings.recruiters.models import JobRevision, Membership
 
 ACTIONS = {
     "submit": (services.job_submit, "Submitted for review. We email you when it is decided."),
@@ -319,3 +321,35 @@ def job_action(request: HttpRequest, pk: int, action: str, company) -> HttpRespo
 def places_json(request: HttpRequest, company) -> JsonResponse:
     """Place suggestions for the posting form's location box."""
     return JsonResponse({"places": selectors.places_suggest(q=request.GET.get("q", ""))})
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("listings:home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            account_sign_up(
+                email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+            )
+            # No log-in and the same page whether or not the address had an account.
+            done = reverse("signup_done")
+            next_url = _safe_next(request)
+            return redirect(f"{done}?{urlencode({'next': next_url})}" if next_url else done)
+        return render(request, "registration/signup.html", {"form": form}, status=400)
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@require_GET
+def signup_done(request: HttpRequest) -> HttpResponse:
+    """The "Check your inbox" page, the same for a new address and one that had an account."""
+    return render(request, "registration/signup_done.html", {"next": _safe_next(request)})
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""

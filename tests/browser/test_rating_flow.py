@@ -4,21 +4,11 @@ import pytest
 
 from companies.models import Rating
 from companies.services import ratings_moderate
-from jobboard.celery import app
 from tests.factories import CompanyFactory, PublishedJobFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a long enough pass phrase"
-
-
-@pytest.fixture(autouse=True)
-def eager_tasks():
-    """The refresh task runs in-process here; the worker path has its own test."""
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
 
 
 def test_log_in_rate_a_company_and_see_the_card_after_approval(live_server, page):

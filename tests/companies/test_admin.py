@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from companies.models import Company, CompanyRatingSummary, CompanySlugRedirect, Rating
-from listings.models import Source
+from listings.ingest.models import Source
 from tests.companies.factories import ApprovedRatingFactory, PendingRatingFactory
 from tests.factories import CompanyFactory, PublishedJobFactory
 from tests.recruiters.factories import MembershipFactory

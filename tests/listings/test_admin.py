@@ -58,7 +58,11 @@ def test_publish_from_filtered_list_sets_posting_dates(admin_client):
     "name",
     [
         "listings_place",
-        "listings_source",
+        "ingest_source",
+        "ingest_ingestrun",
+        "recruiters_jobinreview",
+        "recruiters_membership",
+        "recruiters_verifiedemail",
         "companies_company",
         "companies_industry",
         "salaries_exchangerate",

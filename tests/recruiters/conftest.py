@@ -3,24 +3,10 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Permission
 
-from companies.models import Membership
-from jobboard.celery import app
+from listings.recruiters.models import Membership
 from tests.companies.factories import UserFactory
 from tests.factories import CompanyFactory
 from tests.recruiters.factories import MembershipFactory
-
-
-@pytest.fixture(autouse=True)
-def eager_tasks():
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from companies.models import Membership, VerifiedEmail
+from listings.recruiters.models import Membership, VerifiedEmail
 from tests.companies.factories import UserFactory
 from tests.factories import CompanyFactory
 

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from companies.models import Membership
 from listings.models import Job
+from listings.recruiters.models import Membership
 from tests.factories import DraftJobFactory
 
 pytestmark = pytest.mark.django_db

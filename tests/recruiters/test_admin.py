@@ -9,17 +9,17 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from companies.models import Membership
-from listings.models import Job, JobRevision
-from listings.posting import services
-from listings.posting.forms import JobPostForm
+from listings.models import Job
+from listings.recruiters import services
+from listings.recruiters.forms import JobPostForm
+from listings.recruiters.models import JobRevision, Membership
 from tests.companies.factories import UserFactory
 from tests.factories import PendingJobFactory, PublishedJobFactory
 from tests.recruiters.factories import MembershipFactory, posting_data
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "admin:listings_jobinreview_changelist"
+QUEUE = "admin:recruiters_jobinreview_changelist"
 JOBS = "admin:listings_job_changelist"
 
 
@@ -135,7 +135,7 @@ def test_staff_without_the_moderate_permission_cannot_moderate(client, acme):
 def test_admin_approves_a_request_to_join(admin_client, acme):
     request = MembershipFactory(company=acme, status=Membership.Status.PENDING)
     admin_client.post(
-        reverse("admin:companies_membership_changelist"),
+        reverse("admin:recruiters_membership_changelist"),
         {"action": "approve", ACTION_CHECKBOX_NAME: [request.pk]},
     )
     request.refresh_from_db()

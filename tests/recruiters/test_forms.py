@@ -2,7 +2,7 @@
 
 import pytest
 
-from listings.posting.forms import CompanyCreateForm, JobPostForm
+from listings.recruiters.forms import CompanyCreateForm, JobPostForm
 from tests.recruiters.factories import posting_data
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,12 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from listings.models import Job, JobRevision, JobStatusChange
-from listings.posting import services
-from listings.posting.forms import JobPostForm
-from listings.tasks import expire_past_due_jobs, warn_jobs_expiring
+from listings.models import Job, JobStatusChange
+from listings.recruiters import services
+from listings.recruiters.forms import JobPostForm
+from listings.recruiters.models import JobRevision
+from listings.recruiters.tasks import warn_jobs_expiring
+from listings.tasks import expire_past_due_jobs
 from tests.factories import PastExpiryJobFactory, PublishedJobFactory
 from tests.recruiters.factories import posting_data
 

@@ -11,9 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from companies.accounts import email_is_verified, email_verification_send
-from companies.models import Company, Membership
-from listings.models import Job, JobRevision
+from companies.models import Company
+from listings.models import Job
+from listings.recruiters.accounts import email_is_verified, email_verification_send
+from listings.recruiters.models import JobRevision, Membership
 from tests.companies.factories import UserFactory
 from tests.factories import DraftJobFactory, PublishedJobFactory
 from tests.recruiters.factories import MembershipFactory, VerifiedEmailFactory, posting_data
@@ -269,7 +270,7 @@ def test_membership_factory_makes_an_approved_verified_recruiter(acme):
 
 
 def test_dashboard_pages_so_every_posting_can_be_found(client, recruiter, acme, monkeypatch):
-    monkeypatch.setattr("listings.posting.selectors.DASHBOARD_PAGE", 2)
+    monkeypatch.setattr("listings.recruiters.selectors.DASHBOARD_PAGE", 2)
     jobs = [DraftJobFactory(company=acme, created_by=recruiter, title=f"Job {n}") for n in range(5)]
     client.force_login(recruiter)
     last = client.get(reverse("recruiters:start"), {"page": 3})

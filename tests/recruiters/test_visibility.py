@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from listings.models import Job
-from listings.posting import services
+from listings.recruiters import services
 from tests.factories import (
     ClosedJobFactory,
     DraftJobFactory,

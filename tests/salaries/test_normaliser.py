@@ -2,8 +2,8 @@
 
 import pytest
 
+from jobboard.demo.occupations import occupations_seed
 from listings.models import Job
-from salaries.demo import occupations_seed
 from salaries.models import Occupation, UnmappedTitle
 from salaries.normaliser import occupation_for_title, occupation_ids_for_titles
 from salaries.services import job_assign_occupation, jobs_assign_occupations, unmapped_title_map

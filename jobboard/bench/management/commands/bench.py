@@ -6,12 +6,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from companies.bench import company_page_bench
-from listings.bench import search_bench, write_results
-from listings.ingest.bench import ingest_bench
-from listings.models import Job, Source
-from listings.posting.bench import posting_bench
-from salaries.bench import salary_bench
+from jobboard.bench.companies import company_page_bench
+from jobboard.bench.ingest import ingest_bench
+from jobboard.bench.recruiters import posting_bench
+from jobboard.bench.salaries import salary_bench
+from jobboard.bench.search import search_bench, write_results
+from listings.ingest.models import Source
+from listings.models import Job
 
 
 class Command(BaseCommand):

@@ -6,10 +6,10 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from companies.demo import ratings_seed
-from listings.demo import companies_seed, demo_reset, jobs_seed, places_seed, showcase_job_seed
+from jobboard.demo.jobs import companies_seed, demo_reset, jobs_seed, places_seed, showcase_job_seed
+from jobboard.demo.occupations import occupations_seed
+from jobboard.demo.ratings import ratings_seed
 from listings.models import Job
-from salaries.demo import occupations_seed
 from salaries.services import jobs_assign_occupations, salary_aggregates_refresh
 
 

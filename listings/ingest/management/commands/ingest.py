@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from listings.ingest.models import IngestRun, Source
 from listings.ingest.parsers import PARSERS
 from listings.ingest.run import ingest_run_replay, source_ingest, source_ingest_oneoff
-from listings.models import IngestRun, Source
 
 
 class Command(BaseCommand):

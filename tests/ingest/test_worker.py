@@ -15,9 +15,10 @@ from celery.exceptions import AlwaysEagerIgnored
 from django.db import connection
 
 from jobboard.celery import app
-from listings.models import IngestedPosting, IngestRun, Job, Source
+from listings.ingest.models import IngestedPosting, IngestRun, Source
+from listings.models import Job
 from tests.conftest import require_service
-from tests.listings import ingest_support
+from tests.ingest import support as ingest_support
 
 feed_server = ingest_support.feed_server
 REPO = Path(__file__).parents[2]
@@ -98,7 +99,10 @@ def enqueue(queue: str, redis_url: str, source: Source) -> None:
     with app.connection_for_write(redis_url) as broker, warnings.catch_warnings():
         warnings.simplefilter("ignore", AlwaysEagerIgnored)  # sending is the point here
         app.send_task(
-            "listings.tasks.ingest_source", args=[source.pk, "test"], queue=queue, connection=broker
+            "listings.ingest.tasks.ingest_source",
+            args=[source.pk, "test"],
+            queue=queue,
+            connection=broker,
         )
 
 

@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from companies.models import Membership
+from jobboard.bench.recruiters import posting_bench
 from listings.models import Job
-from listings.posting.bench import posting_bench
+from listings.recruiters.models import Membership
 from tests.factories import CompanyFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db

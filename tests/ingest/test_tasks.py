@@ -6,16 +6,17 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from listings.models import IngestRun, Job, Source
-from listings.tasks import expire_past_due_jobs, ingest_due_sources, ingest_source
+from listings.ingest.models import IngestRun, Source
+from listings.ingest.tasks import ingest_due_sources, ingest_source
+from listings.models import Job
+from listings.tasks import expire_past_due_jobs
 from tests.factories import PastExpiryJobFactory, PublishedJobFactory
-from tests.listings import ingest_support
-from tests.listings.ingest_support import DATA
+from tests.ingest import support as ingest_support
+from tests.ingest.support import DATA
 
 pytestmark = pytest.mark.django_db
 feed_server = ingest_support.feed_server
 fast_fetch = ingest_support.fast_fetch
-eager_celery = ingest_support.eager_celery
 
 
 def board(*ids: int) -> dict:
@@ -32,7 +33,7 @@ def board(*ids: int) -> dict:
     }
 
 
-def test_due_sources_run_on_their_schedules(feed_server, places, eager_celery):
+def test_due_sources_run_on_their_schedules(feed_server, places):
     url = feed_server.serve("/b", board(1, 2))
     now = timezone.now()
     due = Source.objects.create(name="Due", kind="greenhouse", address=url)
@@ -48,7 +49,7 @@ def test_due_sources_run_on_their_schedules(feed_server, places, eager_celery):
     assert ingest_due_sources() == 0  # booked for tomorrow
 
 
-def test_one_source_failing_never_stops_the_others(feed_server, fast_fetch, places, eager_celery):
+def test_one_source_failing_never_stops_the_others(feed_server, fast_fetch, places):
     good = feed_server.serve("/good", board(1))
     bad = feed_server.serve("/bad", b"down", status=500, content_type="text/plain")
     Source.objects.create(name="Bad", kind="greenhouse", address=bad)
@@ -59,7 +60,7 @@ def test_one_source_failing_never_stops_the_others(feed_server, fast_fetch, plac
     assert Job.objects.filter(title="Driver 1").exists()
 
 
-def test_the_task_records_a_run_and_ignores_deleted_sources(feed_server, places, eager_celery):
+def test_the_task_records_a_run_and_ignores_deleted_sources(feed_server, places):
     source = Source.objects.create(
         name="S", kind="greenhouse", address=feed_server.serve("/b", board(3))
     )

@@ -1,6 +1,6 @@
 """A real HTTP server on loopback for ingestion tests: recorded payloads and the faults.
 
-Import the fixtures into a test module: ``from tests.listings.ingest_support import feed_server``.
+Import the fixtures into a test module: ``from tests.ingest.support import feed_server``.
 """
 
 import json
@@ -115,14 +115,3 @@ def fast_fetch(settings):
     settings.INGEST_FETCH_BACKOFF_SECONDS = 0
     settings.INGEST_FETCH_RETRIES = 1
     return settings
-
-
-@pytest.fixture
-def eager_celery():
-    """Run queued tasks in-process even when REDIS_URL points Celery at a real broker."""
-    from jobboard.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield app
-    app.conf.task_always_eager = before

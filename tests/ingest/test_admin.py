@@ -4,17 +4,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from listings.ingest.models import IngestRun, Source
 from listings.ingest.run import source_ingest
-from listings.models import IngestRun, Job, Source
-from tests.listings import ingest_support
-from tests.listings.ingest_support import recorded
+from listings.models import Job
+from tests.ingest import support as ingest_support
+from tests.ingest.support import recorded
 
 pytestmark = pytest.mark.django_db
 feed_server = ingest_support.feed_server
-eager_celery = ingest_support.eager_celery
 
-SOURCES = reverse("admin:listings_source_changelist")
-RUNS = reverse("admin:listings_ingestrun_changelist")
+SOURCES = reverse("admin:ingest_source_changelist")
+RUNS = reverse("admin:ingest_ingestrun_changelist")
 
 
 def add_source(admin_client, **fields):
@@ -27,11 +27,11 @@ def add_source(admin_client, **fields):
         "feed_is_complete": "on",
         **fields,
     }
-    return admin_client.post(reverse("admin:listings_source_add"), data)
+    return admin_client.post(reverse("admin:ingest_source_add"), data)
 
 
 def test_add_a_greenhouse_source_run_it_now_and_see_the_postings_and_the_history(
-    admin_client, client, feed_server, places, eager_celery, django_capture_on_commit_callbacks
+    admin_client, client, feed_server, places, django_capture_on_commit_callbacks
 ):
     url = feed_server.serve("/v1/boards/flatiron/jobs", recorded("gh_board_flatironhealth.json"))
     response = add_source(admin_client, name="Flatiron board", address=url)
@@ -101,7 +101,7 @@ def test_run_history_shows_errors_and_rejections_in_bounded_queries(
     with django_assert_max_num_queries(12):
         sources = admin_client.get(SOURCES).content.decode()
     assert "Failed</span> now</a>" in sources and f"?source__id__exact={source.pk}" in sources
-    detail = admin_client.get(reverse("admin:listings_ingestrun_change", args=[rejected_run.pk]))
+    detail = admin_client.get(reverse("admin:ingest_ingestrun_change", args=[rejected_run.pk]))
     html = detail.content.decode()
     assert "apply URL is not an http(s) address" in html and "Cook" in html
 
@@ -136,12 +136,12 @@ def test_anonymous_visitors_cannot_reach_sources_or_runs(client):
 
 
 def test_the_run_now_button_on_a_source_page(
-    admin_client, feed_server, places, eager_celery, django_capture_on_commit_callbacks
+    admin_client, feed_server, places, django_capture_on_commit_callbacks
 ):
     url = feed_server.serve("/b", recorded("gh_board_aetion.json"))
     source = Source.objects.create(name="Aetion", kind="greenhouse", address=url)
-    page = admin_client.get(reverse("admin:listings_source_change", args=[source.pk]))
-    run_url = reverse("admin:listings_source_run", args=[source.pk])
+    page = admin_client.get(reverse("admin:ingest_source_change", args=[source.pk]))
+    run_url = reverse("admin:ingest_source_run", args=[source.pk])
     assert f'action="{run_url}"' in page.content.decode() and "csrfmiddlewaretoken" in (
         page.content.decode()
     )
@@ -150,12 +150,12 @@ def test_the_run_now_button_on_a_source_page(
         response = admin_client.post(run_url)
     assert response.status_code == 302 and f"source__id__exact={source.pk}" in response["Location"]
     assert IngestRun.objects.get(source=source).created == 5
-    assert admin_client.post(reverse("admin:listings_source_run", args=[99999])).status_code == 404
+    assert admin_client.post(reverse("admin:ingest_source_run", args=[99999])).status_code == 404
 
 
 def test_run_now_needs_permission_to_change_sources(client, django_user_model, feed_server):
     source = Source.objects.create(name="S", kind="greenhouse", address=feed_server.serve("/b", {}))
-    run_url = reverse("admin:listings_source_run", args=[source.pk])
+    run_url = reverse("admin:ingest_source_run", args=[source.pk])
     anonymous = client.post(run_url)
     assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
     staff = django_user_model.objects.create_user("clerk", password="pw-for-test", is_staff=True)

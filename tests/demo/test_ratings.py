@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from companies.demo import ratings_seed
 from companies.models import Company, CompanyRatingSummary, Rating
+from jobboard.demo.ratings import ratings_seed
 from listings.models import Job
 
 pytestmark = pytest.mark.django_db

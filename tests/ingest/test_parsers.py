@@ -15,7 +15,7 @@ from listings.ingest.records import (
     strip_tracking,
 )
 from salaries.pay import Pay
-from tests.listings.ingest_support import recorded
+from tests.ingest.support import recorded
 
 EDT = timezone(timedelta(hours=-4))
 

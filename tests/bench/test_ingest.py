@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from listings.ingest.bench import greenhouse_feed, ingest_bench
-from listings.models import Job, Source
+from jobboard.bench.ingest import greenhouse_feed, ingest_bench
+from listings.ingest.models import Source
+from listings.models import Job
 
 pytestmark = pytest.mark.django_db
 

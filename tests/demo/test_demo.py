@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from companies.models import Company, CompanySlugRedirect
-from listings.demo import JobGenerator, catalogue_load, companies_seed, places_seed
+from jobboard.demo.jobs import JobGenerator, catalogue_load, companies_seed, places_seed
 from listings.html import html_to_text, sanitize_html
 from listings.models import Job, Place
 

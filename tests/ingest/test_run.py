@@ -13,17 +13,18 @@ from django.urls import reverse
 
 from listings.ingest import run as ingest_run
 from listings.ingest.fetch import FetchError, refuse_private_address
+from listings.ingest.models import IngestedPosting, IngestRun, Source
 from listings.ingest.run import (
     ingest_run_confirm_expiry,
     ingest_run_replay,
     source_ingest,
     source_ingest_oneoff,
 )
-from listings.models import IngestedPosting, IngestRun, Job, Place, Source
+from listings.models import Job, Place
 from listings.services import job_refresh_places
 from tests.factories import CompanyFactory
-from tests.listings import ingest_support
-from tests.listings.ingest_support import recorded
+from tests.ingest import support as ingest_support
+from tests.ingest.support import recorded
 
 pytestmark = pytest.mark.django_db
 feed_server = ingest_support.feed_server
