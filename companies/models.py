@@ -217,7 +217,7 @@ class Rating(models.Model):
 
 
 class CompanyRatingSummary(models.Model):
-    """A company's approved ratings, aggregated in SQL by ``company_ratings_refresh``.
+    """A company's approved ratings, aggregated in SQL (``aggregates.company_ratings_refresh``).
 
     Stored rather than computed per request so job cards and pages read one row; ``rank`` is
     the company's place among companies in its industry with enough ratings (ties share it).

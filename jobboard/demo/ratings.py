@@ -8,8 +8,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django.utils import timezone
 
+from companies.aggregates import company_ratings_refresh
 from companies.models import Company, Rating
-from companies.services import company_ratings_refresh
 
 RATER_COUNT = 1500
 RATER_PREFIX = "demo-rater-"

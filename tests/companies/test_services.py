@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from companies.aggregates import company_ratings_refresh
 from companies.models import Company, CompanyRatingSummary, CompanySlugRedirect, Rating
 from companies.services import (
     RatingRefused,
     company_merge,
-    company_ratings_refresh,
     rating_submit,
     ratings_moderate,
 )

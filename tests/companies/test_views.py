@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from companies.aggregates import company_ratings_refresh
 from companies.models import CompanySlugRedirect, Rating
-from companies.services import company_ratings_refresh
 from tests.companies.factories import ApprovedRatingFactory, PendingRatingFactory, UserFactory
 from tests.factories import CompanyFactory, IndustryFactory, PublishedJobFactory
 
