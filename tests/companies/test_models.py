@@ -41,8 +41,7 @@ def test_a_name_without_latin_letters_gets_a_working_slug(client, name):
 
 def test_a_slug_base_is_never_empty_and_stable():
     assert company_slug_base("株式会社テスト") == "zhushihuishetesuto"
-    assert company_slug_base("!!!") == company_slug_base("!!!")
-    assert company_slug_base("!!!").startswith("company-")
+    assert company_slug_base("!!!") == "company-9a7b006d20"  # the same in every process
     assert company_slug_base("!!!") != company_slug_base("???")
 
 

@@ -109,8 +109,15 @@ def occupations(db):
     return {occupation.name: occupation for occupation in Occupation.objects.all()}
 
 
-def test_the_title_table_is_big_enough():
-    assert len(TITLES) >= 60
+def test_every_seeded_occupation_is_in_the_table_and_its_own_names_map_back_to_it(occupations):
+    assert {expected for _, expected in TITLES} == set(occupations)
+    terms = [
+        (term, occupation.pk)
+        for occupation in occupations.values()
+        for term in [occupation.name, *occupation.aliases]
+    ]
+    mapped = occupation_ids_for_titles([term for term, _ in terms])
+    assert [(term, mapped[term]) for term, _ in terms] == terms
 
 
 @pytest.mark.parametrize(("title", "expected"), TITLES)
