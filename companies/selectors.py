@@ -14,6 +14,7 @@ from companies.models import (
     company_slug_base,
     company_slugs_like,
 )
+from listings.models import Job
 
 JOBS_PER_PAGE = 20
 RECENT_COMMENTS = 5
@@ -66,6 +67,36 @@ class OpenJobsSummary:
     pay_by_occupation: list[dict]
 
 
+# The live rows are Job.objects.searchable() compiled to SQL, so "publicly visible" has one
+# definition; unordered, so the planner folds the subquery into the index scan. Parameters
+# are positional: the subquery's first, then the pay minimum.
+_OPEN_JOBS_SUMMARY = """
+WITH live AS (
+    SELECT occupation_id,
+           CASE WHEN pay_currency = 'USD' AND annual_pay_min IS NOT NULL
+                THEN (annual_pay_min + annual_pay_max) / 2 END AS mid
+    FROM ({live_jobs}) AS job
+),
+grouped AS (
+    SELECT grouping(occupation_id) = 1 AS is_total, occupation_id,
+           count(*) AS jobs, count(mid) AS with_pay,
+           percentile_cont(0.25) WITHIN GROUP (ORDER BY mid) AS p25,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY mid) AS p50,
+           percentile_cont(0.75) WITHIN GROUP (ORDER BY mid) AS p75
+    FROM live
+    GROUP BY GROUPING SETS ((), (occupation_id))
+)
+SELECT grouped.is_total, occupation.name, occupation.slug, grouped.jobs,
+       grouped.with_pay, grouped.p25, grouped.p50, grouped.p75
+FROM grouped
+LEFT JOIN salaries_occupation AS occupation ON occupation.id = grouped.occupation_id
+WHERE grouped.is_total
+   OR (occupation.id IS NOT NULL AND grouped.with_pay >= %s)
+ORDER BY grouped.is_total DESC, grouped.with_pay DESC, occupation.name
+LIMIT 11
+"""
+
+
 def company_open_jobs_summary(*, company: Company) -> OpenJobsSummary:
     """The company's open-job count and pay by occupation, from one scan of its live rows.
 
@@ -75,37 +106,16 @@ def company_open_jobs_summary(*, company: Company) -> OpenJobsSummary:
     PAY_MIN_POSTINGS postings state pay. A busy company's rows sit on thousands of heap pages,
     so reading them once instead of twice is what keeps its page fast at a million jobs.
     """
+    live_jobs = (
+        Job.objects.searchable()
+        .filter(company=company)
+        .order_by()
+        .values("occupation_id", "pay_currency", "annual_pay_min", "annual_pay_max")
+    )
+    live_sql, live_params = live_jobs.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            WITH live AS (
-                SELECT occupation_id,
-                       CASE WHEN pay_currency = 'USD' AND annual_pay_min IS NOT NULL
-                            THEN (annual_pay_min + annual_pay_max) / 2 END AS mid
-                FROM listings_job
-                WHERE company_id = %(company)s
-                  AND status = 'published' AND duplicate_of_id IS NULL
-                  AND (expires_at IS NULL OR expires_at > now())
-            ),
-            grouped AS (
-                SELECT grouping(occupation_id) = 1 AS is_total, occupation_id,
-                       count(*) AS jobs, count(mid) AS with_pay,
-                       percentile_cont(0.25) WITHIN GROUP (ORDER BY mid) AS p25,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY mid) AS p50,
-                       percentile_cont(0.75) WITHIN GROUP (ORDER BY mid) AS p75
-                FROM live
-                GROUP BY GROUPING SETS ((), (occupation_id))
-            )
-            SELECT grouped.is_total, occupation.name, occupation.slug, grouped.jobs,
-                   grouped.with_pay, grouped.p25, grouped.p50, grouped.p75
-            FROM grouped
-            LEFT JOIN salaries_occupation AS occupation ON occupation.id = grouped.occupation_id
-            WHERE grouped.is_total
-               OR (occupation.id IS NOT NULL AND grouped.with_pay >= %(minimum)s)
-            ORDER BY grouped.is_total DESC, grouped.with_pay DESC, occupation.name
-            LIMIT 11
-            """,
-            {"company": company.pk, "minimum": PAY_MIN_POSTINGS},
+            _OPEN_JOBS_SUMMARY.format(live_jobs=live_sql), [*live_params, PAY_MIN_POSTINGS]
         )
         rows = cursor.fetchall()
     total = rows[0][3] if rows else 0
@@ -132,8 +142,6 @@ def company_jobs_page(*, company: Company, page_number: int, total: int) -> Page
     reads its 20 index entries (plus the offset) however many jobs the table holds.
     Raises ``EmptyPage`` for a page past the end.
     """
-    from listings.models import Job
-
     jobs = (
         Job.objects.searchable()
         .filter(company=company)

@@ -298,7 +298,10 @@ class Job(models.Model):
 
     @property
     def is_open(self) -> bool:
-        """Whether job seekers can still apply (the detail page says so plainly otherwise)."""
+        """Whether job seekers can still apply (the detail page says so plainly otherwise).
+
+        ``JobQuerySet.published()`` for one loaded row, without a query; a test keeps them equal.
+        """
         return self.status == self.Status.PUBLISHED and (
             self.expires_at is None or self.expires_at > timezone.now()
         )

@@ -1,7 +1,7 @@
 """Structured data: Google's estimated-salary Occupation and FAQPage."""
 
 from listings.models import Place
-from salaries.selectors import FaqItem, SalaryInsight
+from salaries.insights import FaqItem, SalaryInsight
 
 LOCATION_TYPES = {Place.Kind.CITY: "City", Place.Kind.STATE: "State", Place.Kind.COUNTRY: "Country"}
 

@@ -1,154 +1,33 @@
 """Reads for the salary pages, the comparison page and the box beside search results."""
 
 import hashlib
-from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
-from django.urls import reverse
 
 from listings.models import Place
+from salaries.faq import faq_for
+from salaries.insights import (
+    CityOpenings,
+    ComparisonPage,
+    ComparisonRowView,
+    ComparisonView,
+    SalaryBox,
+    SalaryInsight,
+)
 from salaries.models import Comparison, FaqEntry, Occupation, OpeningCount, SalaryAggregate
 from salaries.normaliser import occupation_for_title
-from salaries.pay import PERIODS_PER_YEAR
 
 # Pages show one currency; postings in others are aggregated separately and not mixed in.
 PAGE_CURRENCY = "USD"
 CITIES_LISTED = 10
 CITIES_HIRING = 5
 BOX_CACHE_SECONDS = 10 * 60
-EVERYWHERE = "all locations"
+# In the box's cache key: bump it when SalaryBox, or a class it holds, changes shape or module,
+# so a shared cache never hands new code a pickle it cannot load.
+BOX_FORMAT = 2
 # Bumped by every refresh, so a cached box never outlives the figures it shows.
 AGGREGATES_VERSION_KEY = "salaries:aggregates_version"
-
-
-@dataclass
-class FaqItem:
-    """One question with its answer: paragraphs, optional links and an optional table."""
-
-    question: str
-    paragraphs: list[str]
-    links: list[tuple[str, str]] = field(default_factory=list)
-    comparison: "ComparisonView | None" = None
-
-    @property
-    def answer_text(self) -> str:
-        """The whole answer as plain text, for FAQPage JSON-LD."""
-        parts = list(self.paragraphs)
-        if self.links:
-            parts.append("; ".join(label for label, _ in self.links) + ".")
-        if self.comparison:
-            parts[:0] = [
-                f"{row.aspect}: {row.left} ({self.comparison.left.name}); "
-                f"{row.right} ({self.comparison.right.name})."
-                for row in self.comparison.rows
-            ]
-        return " ".join(parts)
-
-
-@dataclass
-class ComparisonRowView:
-    aspect: str
-    left: str
-    right: str
-
-
-@dataclass
-class ComparisonView:
-    """A curated comparison oriented so that ``left`` is the occupation being read about."""
-
-    left: Occupation
-    right: Occupation
-    rows: list[ComparisonRowView]
-    summary: str
-
-    @property
-    def title(self) -> str:
-        return f"{self.left.name} vs {self.right.name}"
-
-    def url(self, place: Place | None) -> str:
-        return compare_url(self.left, self.right, place)
-
-
-@dataclass
-class CityOpenings:
-    place: Place
-    openings: int
-
-
-@dataclass
-class SalaryInsight:
-    """Everything the salary page shows for one occupation in one place."""
-
-    occupation: Occupation
-    place: Place | None
-    aggregate: SalaryAggregate | None
-    cities: list[SalaryAggregate]
-    related: list[tuple[Occupation, SalaryAggregate | None]]
-    faq: list[FaqItem]
-
-    @property
-    def place_name(self) -> str:
-        return self.place.name if self.place else EVERYWHERE
-
-    @property
-    def published(self) -> bool:
-        return self.aggregate is not None and self.aggregate.is_published
-
-    @property
-    def equivalents(self) -> list[tuple[str, Decimal]]:
-        """The average as hourly (2,080 hours a year), weekly and monthly pay."""
-        if not self.published:
-            return []
-        mean = self.aggregate.mean
-        return [
-            (label, mean / PERIODS_PER_YEAR[period])
-            for label, period in (
-                ("Hourly", "hour"),
-                ("Weekly", "week"),
-                ("Monthly", "month"),
-                ("Yearly", "year"),
-            )
-        ]
-
-
-@dataclass
-class SalaryBox:
-    """The salary box, cities hiring and FAQ beside search results."""
-
-    occupation: Occupation
-    place: Place | None
-    aggregate: SalaryAggregate | None
-    cities_hiring: list[CityOpenings]
-    faq: list[FaqItem]
-
-    @property
-    def place_name(self) -> str:
-        return self.place.name if self.place else EVERYWHERE
-
-    @property
-    def published(self) -> bool:
-        return self.aggregate is not None and self.aggregate.is_published
-
-    @property
-    def salary_url(self) -> str:
-        return salary_url(self.occupation, self.place)
-
-
-def salary_url(occupation: Occupation, place: Place | None) -> str:
-    """The salary page of an occupation in a place (or everywhere)."""
-    if place is None:
-        return reverse("salaries:occupation", args=[occupation.slug])
-    return reverse("salaries:occupation_place", args=[occupation.slug, place.slug])
-
-
-def compare_url(left: Occupation, right: Occupation, place: Place | None) -> str:
-    """The "{A} vs {B}" page, in a place or everywhere."""
-    if place is None:
-        return reverse("salaries:compare", args=[left.slug, right.slug])
-    return reverse("salaries:compare_place", args=[left.slug, right.slug, place.slug])
 
 
 def _latest(aggregates: QuerySet[SalaryAggregate], *per: str) -> QuerySet[SalaryAggregate]:
@@ -268,84 +147,12 @@ def cities_hiring(*, occupation: Occupation, place: Place | None) -> list[CityOp
     ]
 
 
-def _curated_faq(*, occupation: Occupation, place: Place | None) -> list[FaqItem]:
-    entries = FaqEntry.objects.filter(occupation=occupation, published=True).filter(
-        Q(place__isnull=True) | Q(place=place)
-    )
-    return [
-        FaqItem(question=entry.question, paragraphs=_paragraphs(entry.answer)) for entry in entries
-    ]
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
-
-
-def faq_for(
-    *,
-    occupation: Occupation,
-    place: Place | None,
-    aggregate: SalaryAggregate | None,
-    cities: list[CityOpenings],
-    comparisons: list[ComparisonView],
-) -> list[FaqItem]:
-    """Questions answered from live data first, then curated ones and comparisons."""
-    in_place = f" in {place.name}" if place else ""
-    title = occupation.name
-    items = [_pay_answer(occupation, place, aggregate)]
-    if cities:
-        items.append(
-            FaqItem(
-                question=f"What cities{in_place} are hiring for {title} jobs?",
-                paragraphs=[f"Cities{in_place} with the most {title} job openings:"],
-                links=[
-                    (
-                        f"{city.place.display_name} ({city.openings} opening"
-                        f"{'' if city.openings == 1 else 's'})",
-                        reverse("listings:landing", args=[occupation.slug, city.place.slug]),
-                    )
-                    for city in cities
-                ],
-            )
+def faq_entries_for(*, occupation: Occupation, place: Place | None) -> list[FaqEntry]:
+    """The occupation's published curated questions for ``place``, and those for everywhere."""
+    return list(
+        FaqEntry.objects.filter(occupation=occupation, published=True).filter(
+            Q(place__isnull=True) | Q(place=place)
         )
-    items += _curated_faq(occupation=occupation, place=place)
-    items += [
-        FaqItem(
-            question=f"What is the difference between {comparison.title}?",
-            paragraphs=_paragraphs(comparison.summary),
-            links=[(f"Compare {comparison.title} pay", comparison.url(place))],
-            comparison=comparison,
-        )
-        for comparison in comparisons
-    ]
-    return items
-
-
-def _pay_answer(
-    occupation: Occupation, place: Place | None, aggregate: SalaryAggregate | None
-) -> FaqItem:
-    where = place.name if place else EVERYWHERE
-    question = f"How much do {occupation.name} jobs pay per year?"
-    if aggregate is None or not aggregate.is_published:
-        count = aggregate.sample_size if aggregate else 0
-        return FaqItem(
-            question=question,
-            paragraphs=[
-                f"Too few {occupation.name} postings in {where} state their pay right now "
-                f"({count}; we publish figures from {settings.SALARY_MIN_SAMPLE}), so we show "
-                "no figure rather than a misleading one."
-            ],
-        )
-    return FaqItem(
-        question=question,
-        paragraphs=[
-            f"As of {aggregate.as_of:%B} {aggregate.as_of.day}, {aggregate.as_of.year}, the "
-            f"average yearly pay for {occupation.name} in {where} is "
-            f"${aggregate.mean:,.0f}, from {aggregate.sample_size:,} job postings that state "
-            f"pay. Most earn between ${aggregate.p25:,.0f} and ${aggregate.p75:,.0f} per year "
-            f"(the middle half of postings); one in ten posts below ${aggregate.p10:,.0f} and "
-            f"one in ten above ${aggregate.p90:,.0f}."
-        ],
     )
 
 
@@ -364,6 +171,7 @@ def salary_insight(*, occupation: Occupation, place: Place | None) -> SalaryInsi
             aggregate=aggregate,
             cities=cities_hiring(occupation=occupation, place=place),
             comparisons=comparisons_for(occupation=occupation),
+            curated=faq_entries_for(occupation=occupation, place=place),
         ),
     )
 
@@ -380,7 +188,7 @@ def occupation_for_search(*, keywords: str, title_slug: str = "") -> Occupation 
 
 def _box_key(occupation_id: int, place: Place | None) -> str:
     version = cache.get(AGGREGATES_VERSION_KEY, 0)
-    return f"salaries:box:{version}:{occupation_id}:{place.pk if place else 0}"
+    return f"salaries:box:{BOX_FORMAT}:{version}:{occupation_id}:{place.pk if place else 0}"
 
 
 def _cached_box(occupation_id: int, place: Place | None) -> SalaryBox | None:
@@ -408,46 +216,9 @@ def _salary_box(occupation: Occupation, place: Place | None) -> SalaryBox:
             aggregate=aggregate,
             cities=hiring,
             comparisons=comparisons_for(occupation=occupation),
+            curated=faq_entries_for(occupation=occupation, place=place),
         ),
     )
-
-
-@dataclass
-class ComparisonPage:
-    """Two occupations' pay side by side in one place, with the curated rows if any."""
-
-    left: Occupation
-    right: Occupation
-    place: Place | None
-    left_aggregate: SalaryAggregate | None
-    right_aggregate: SalaryAggregate | None
-    curated: ComparisonView | None
-
-    @property
-    def place_name(self) -> str:
-        return self.place.name if self.place else EVERYWHERE
-
-    @property
-    def pay_rows(self) -> list[tuple[str, Decimal | None, Decimal | None]]:
-        """(label, left figure, right figure); None where a side has too few postings."""
-
-        def figure(aggregate: SalaryAggregate | None, name: str) -> Decimal | None:
-            return getattr(aggregate, name) if aggregate and aggregate.is_published else None
-
-        return [
-            (label, figure(self.left_aggregate, name), figure(self.right_aggregate, name))
-            for label, name in PAY_ROWS
-        ]
-
-
-PAY_ROWS = [
-    ("Low (10th percentile)", "p10"),
-    ("25th percentile", "p25"),
-    ("Median", "median"),
-    ("Average", "mean"),
-    ("75th percentile", "p75"),
-    ("High (90th percentile)", "p90"),
-]
 
 
 def comparison_page(*, left: Occupation, right: Occupation, place: Place | None) -> ComparisonPage:

@@ -7,8 +7,8 @@ from django.db.models import Count
 
 from jobboard.bench.search import pages_bench
 from listings.models import Job, Place
+from salaries.insights import compare_url, salary_url
 from salaries.models import Occupation
-from salaries.selectors import compare_url, salary_url
 from salaries.services import jobs_assign_occupations, salary_aggregates_refresh
 
 BUSIEST = 4

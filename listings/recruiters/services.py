@@ -5,6 +5,7 @@ recruiter after the transaction commits. Edits of a published job become a ``Job
 that an admin approves while the published version stays live.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import partial
@@ -38,8 +39,30 @@ POSTING_FIELDS = [
     "apply_email",
     "expires_at",
 ]
-EDITABLE = {S.DRAFT, S.PENDING, S.REJECTED, S.PUBLISHED}
 RENEW_WINDOW = timedelta(days=7)  # a published job this close to expiry may be renewed
+
+
+@dataclass(frozen=True)
+class JobActions:
+    """What a recruiter may do with a job now: pages offer these, services refuse the rest."""
+
+    submit: bool
+    edit: bool
+    renew: bool
+    close: bool
+
+
+def job_actions(*, job: Job, now: datetime | None = None) -> JobActions:
+    """The one place that decides which workflow actions ``job``'s status (and expiry) allow."""
+    now = now or timezone.now()
+    expiring = job.expires_at is None or job.expires_at <= now + RENEW_WINDOW
+    return JobActions(
+        submit=job.status in (S.DRAFT, S.REJECTED),
+        # Expired and closed jobs are history: they are duplicated, not edited.
+        edit=job.status in (S.DRAFT, S.PENDING, S.REJECTED, S.PUBLISHED),
+        renew=job.status == S.EXPIRED or (job.status == S.PUBLISHED and expiring),
+        close=job.status in (S.PUBLISHED, S.EXPIRED),
+    )
 
 
 class TransitionNotAllowed(Exception):
@@ -105,7 +128,7 @@ def job_draft_create(*, company: Company, by, data: dict) -> Job:
 def job_edit(*, job: Job, by, data: dict) -> Job | JobRevision:
     """Save an edit: in place for drafts, pending and rejected jobs, as a revision if published."""
     job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.status not in EDITABLE:
+    if not job_actions(job=job).edit:
         raise TransitionNotAllowed(
             f"A {job.get_status_display().lower()} job cannot be edited; duplicate it instead."
         )
@@ -148,7 +171,7 @@ def revision_data(fields: dict) -> dict:
 def job_submit(*, job: Job, by) -> Job:
     """Send a draft (or a rejected job, after fixing it) to review."""
     job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.status not in (S.DRAFT, S.REJECTED):
+    if not job_actions(job=job).submit:
         raise TransitionNotAllowed("Only drafts and rejected jobs can be submitted for review.")
     before, job.status = job.status, S.PENDING
     job.save(update_fields=["status", "updated_at"])
@@ -220,7 +243,7 @@ def job_reject(*, job: Job, by, reason: str) -> Job:
 def job_close(*, job: Job, by) -> Job:
     """The recruiter stops taking applications; the page stays readable and says so."""
     job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.status not in (S.PUBLISHED, S.EXPIRED):
+    if not job_actions(job=job).close:
         raise TransitionNotAllowed("Only published or expired jobs can be closed.")
     jobs_set_status(jobs=Job.objects.filter(pk=job.pk), status=S.CLOSED, by=by, reason="Closed")
     job.refresh_from_db()
@@ -232,12 +255,9 @@ def job_renew(*, job: Job, by) -> Job:
     """Give an expired or soon-expiring job another full lifetime from today."""
     job = Job.objects.select_for_update().get(pk=job.pk)
     now = timezone.now()
-    soon = job.status == S.PUBLISHED and (
-        job.expires_at is None or job.expires_at <= now + RENEW_WINDOW
-    )
-    if not (soon or job.status == S.EXPIRED):
+    if not job_actions(job=job, now=now).renew:
         raise TransitionNotAllowed(
-            "Only expired jobs, or jobs expiring within 7 days, can be renewed."
+            f"Only expired jobs, or jobs expiring within {RENEW_WINDOW.days} days, can be renewed."
         )
     before = job.status
     job.status = S.PUBLISHED

@@ -170,29 +170,19 @@ def dashboard(request: HttpRequest, company) -> HttpResponse:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     except EmptyPage:
         raise Http404("There are not that many pages of postings.") from None
-    renew_before = timezone.now() + services.RENEW_WINDOW
+    now = timezone.now()
     return render(
         request,
         "recruiters/dashboard.html",
         {
             "company": company,
             "page": page,
-            "jobs": [
-                (job, _can_renew(job, renew_before), job.status in services.EDITABLE)
-                for job in page.object_list
-            ],
+            "jobs": [(job, services.job_actions(job=job, now=now)) for job in page.object_list],
             "q": q,
             "status": status,
             "statuses": Job.Status.choices,
             "query": urlencode({k: v for k, v in (("q", q), ("status", status)) if v}),
         },
-    )
-
-
-def _can_renew(job: Job, renew_before) -> bool:
-    return job.status == Job.Status.EXPIRED or (
-        job.status == Job.Status.PUBLISHED
-        and (job.expires_at is None or job.expires_at <= renew_before)
     )
 
 
@@ -244,7 +234,7 @@ def job_new(request: HttpRequest, company) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def job_edit(request: HttpRequest, pk: int, company) -> HttpResponse:
     job = selectors.job_for_recruiter(company=company, pk=pk)
-    if job.status not in services.EDITABLE:
+    if not services.job_actions(job=job).edit:
         messages.error(request, "This job can no longer be edited; duplicate it instead.")
         return redirect("recruiters:job", job.pk)
     revision = selectors.job_pending_revision(job=job)
@@ -291,7 +281,7 @@ def job_page(request: HttpRequest, pk: int, company) -> HttpResponse:
             "history": selectors.job_history(job=job),
             "revision": selectors.job_pending_revision(job=job),
             "rejection": selectors.job_last_rejection(job=job),
-            "can_renew": _can_renew(job, timezone.now() + services.RENEW_WINDOW),
+            "actions": services.job_actions(job=job),
         },
     )
 

@@ -1,6 +1,7 @@
 """The posting workflow: each transition, each forbidden one, history and emails."""
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.core import mail
@@ -116,6 +117,34 @@ def test_forbidden_transitions_are_refused_and_change_nothing(
         service(job=job, by=moderator if action == "approve" else recruiter)
     assert Job.objects.get(pk=job.pk).status == status
     assert not JobStatusChange.objects.filter(job=job).exists()
+
+
+@pytest.mark.parametrize("days_left", [2, 28])
+@pytest.mark.parametrize("status", list(S))
+@pytest.mark.parametrize("action", ["submit", "edit", "renew", "close"])
+def test_an_action_is_offered_exactly_when_its_service_accepts_it(
+    action, status, days_left, recruiter, acme, places
+):
+    job = PublishedJobFactory(
+        company=acme,
+        status=status,
+        created_by=recruiter,
+        expires_at=timezone.now() + timedelta(days=days_left),
+    )
+    offered = getattr(services.job_actions(job=job), action)
+    service = {
+        "submit": services.job_submit,
+        "edit": partial(services.job_edit, data=cleaned(title="Changed")),
+        "renew": services.job_renew,
+        "close": services.job_close,
+    }[action]
+    try:
+        service(job=job, by=recruiter)
+    except services.TransitionNotAllowed:
+        accepted = False
+    else:
+        accepted = True
+    assert offered == accepted
 
 
 def test_expired_and_closed_jobs_cannot_be_edited(recruiter, acme, places):

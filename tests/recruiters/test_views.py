@@ -275,7 +275,7 @@ def test_dashboard_pages_so_every_posting_can_be_found(client, recruiter, acme, 
     client.force_login(recruiter)
     last = client.get(reverse("recruiters:start"), {"page": 3})
     assert last.status_code == 200
-    assert [job.pk for job, _, _ in last.context["jobs"]] == [jobs[0].pk]
+    assert [job.pk for job, _ in last.context["jobs"]] == [jobs[0].pk]
     assert b"Postings 5-5 of 5." in last.content
     assert client.get(reverse("recruiters:start"), {"page": 4}).status_code == 404
     for bad in ("x", "²", "٣"):
@@ -302,6 +302,40 @@ def test_dashboard_rows_offer_the_actions_each_status_allows(client, recruiter, 
     client.post(renew)
     expiring.refresh_from_db()
     assert expiring.expires_at > timezone.now() + timedelta(days=29)
+
+
+@pytest.mark.parametrize(
+    ("status", "buttons"),
+    [
+        (Job.Status.DRAFT, {"submit", "edit"}),
+        (Job.Status.PENDING, {"edit"}),
+        (Job.Status.PUBLISHED, {"edit", "renew", "close"}),  # it expires in 2 days
+        (Job.Status.REJECTED, {"submit", "edit"}),
+        (Job.Status.EXPIRED, {"renew", "close"}),
+        (Job.Status.CLOSED, set()),
+    ],
+)
+def test_preview_and_dashboard_offer_the_buttons_the_status_allows(
+    client, recruiter, acme, status, buttons
+):
+    job = PublishedJobFactory(
+        company=acme,
+        created_by=recruiter,
+        status=status,
+        expires_at=timezone.now() + timedelta(days=2),
+    )
+    links = {
+        "submit": reverse("recruiters:job_action", args=[job.pk, "submit"]),
+        "edit": reverse("recruiters:job_edit", args=[job.pk]),
+        "renew": reverse("recruiters:job_action", args=[job.pk, "renew"]),
+        "close": reverse("recruiters:job_action", args=[job.pk, "close"]),
+    }
+    client.force_login(recruiter)
+    preview = client.get(reverse("recruiters:job", args=[job.pk])).content.decode()
+    dashboard = client.get(reverse("recruiters:start")).content.decode()
+    assert {button for button, link in links.items() if link in preview} == buttons
+    # The dashboard row has no submit button: drafts are submitted from their preview.
+    assert {button for button, link in links.items() if link in dashboard} == buttons - {"submit"}
 
 
 def test_refused_recruiter_may_ask_another_company_or_create_one(client, acme):
