@@ -9,11 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from listings.html import html_to_text, sanitize_html
 from listings.querysets import JobQuerySet
 from listings.text import ascii_slug
-from salaries.models import ExchangeRate
-from salaries.pay import PERIODS_PER_YEAR, pay_derived
+from salaries.pay import PERIODS_PER_YEAR
 
 # The text search configuration created by migration 0002: English stemming on unaccented words.
 SEARCH_CONFIG = "jobboard"
@@ -276,16 +274,12 @@ class Job(models.Model):
         return f"{self.title} at {self.company}" if self.company_id else self.title
 
     def save(self, *args, **kwargs):
-        self.description_html = sanitize_html(self.description_html)
-        self.description_text = html_to_text(self.description_html)
+        # Imported here: listings.derived builds on this module's models.
+        from listings.derived import job_derived_fields_of
+
         if self.pay_min is not None and self.pay_max is None:
             self.pay_max = self.pay_min
-        has_pay = self.pay_max is not None
-        rate = ExchangeRate.objects.usd_per_unit(self.pay_currency) if has_pay else None
-        derived = pay_derived(
-            pay_min=self.pay_min, pay_max=self.pay_max, period=self.pay_period, usd_per_unit=rate
-        )
-        for name, value in derived.items():
+        for name, value in job_derived_fields_of(self, places=None).items():
             setattr(self, name, value)
         super().save(*args, **kwargs)
 

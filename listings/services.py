@@ -8,28 +8,16 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
+from listings.derived import job_derived_fields_of
 from listings.models import Job, JobStatusChange, Place
-
-
-def job_place_ids(*, places: list[Place], workplace_type: str) -> list[int]:
-    """Every place a job is in, with the places containing them; remote jobs are in Remote."""
-    ids = {pk for place in places for pk in place.lineage}
-    if workplace_type == Job.WorkplaceType.REMOTE:
-        ids.update(Place.objects.filter(kind=Place.Kind.REMOTE).values_list("pk", flat=True))
-    return sorted(ids)
 
 
 @transaction.atomic
 def job_refresh_places(*, job: Job) -> Job:
     """Recompute place_ids and the fingerprint after places or text change; re-collapse."""
     old_fingerprint = job.fingerprint
-    job.place_ids = job_place_ids(places=list(job.places.all()), workplace_type=job.workplace_type)
-    job.fingerprint = job_fingerprint(
-        company_id=job.company_id,
-        title=job.title,
-        place_ids=job.place_ids,
-        description_text=job.description_text,
-    )
+    derived = job_derived_fields_of(job, places=list(job.places.all()))
+    job.place_ids, job.fingerprint = derived["place_ids"], derived["fingerprint"]
     Job.objects.filter(pk=job.pk).update(place_ids=job.place_ids, fingerprint=job.fingerprint)
     jobs_collapse_duplicates(fingerprints={old_fingerprint, job.fingerprint} - {""})
     job.refresh_from_db(fields=["duplicate_of"])
@@ -67,7 +55,7 @@ def place_save(*, place: Place) -> Place:
             """,
             {"lineage": place.lineage, "pk": place.pk},
         )
-        # What job_place_ids computes, for many jobs at once.
+        # The place_ids listings.derived.job_derived_fields computes, for many jobs at once.
         cursor.execute(
             """
             UPDATE listings_job AS job

@@ -52,8 +52,9 @@ def pay_derived(
 ) -> dict[str, Decimal | None]:
     """A job's derived pay columns: yearly figures in its own currency and in US dollars.
 
-    The one computation behind ``Job.save()``, the ingest upsert and the demo load; SQL that
-    recomputes the dollar figures (``salaries.services.exchange_rate_apply``) rounds the same.
+    The pay part of ``listings.derived.job_derived_fields``, which every job writer calls; SQL
+    that recomputes the dollar figures (``salaries.services.exchange_rate_apply``) rounds the
+    same.
     """
     annual_min, annual_max = annualise(pay_min, period), annualise(pay_max, period)
     return {

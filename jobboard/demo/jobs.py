@@ -35,12 +35,12 @@ from jobboard.demo.job_data import (
     TITLES,
     Title,
 )
-from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
+from listings.dedupe import jobs_collapse_duplicates
+from listings.derived import derived_lookups, job_derived_fields
 from listings.ingest.models import Source
 from listings.models import Job, Place
 from listings.services import job_refresh_places
 from salaries.normaliser import occupation_ids_for_titles
-from salaries.pay import pay_derived
 
 COMPANY_COUNT = 500
 DUPLICATE_SHARE = 0.03
@@ -81,17 +81,15 @@ JOB_COLUMNS = [
 @dataclass(frozen=True)
 class City:
     place: Place
-    lineage: list[int]
     pay_factor: float
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """What jobs are drawn from: cities by population, companies by industry, the remote place."""
+    """What jobs are drawn from: cities by population, companies by industry."""
 
     cities: list[City]
     city_weights: list[int]
-    remote_id: int
     companies_by_industry: dict[str, list[tuple[int, str]]]
 
 
@@ -177,7 +175,7 @@ def catalogue_load() -> Catalogue:
         for city, _, factor in cities
     }
     cities = [
-        City(place=place, lineage=place.lineage, pay_factor=factors.get(place.slug, 1.0))
+        City(place=place, pay_factor=factors.get(place.slug, 1.0))
         for place in Place.objects.filter(kind=Place.Kind.CITY).order_by("pk")
     ]
     by_industry: dict[str, list[tuple[int, str]]] = {}
@@ -188,7 +186,6 @@ def catalogue_load() -> Catalogue:
     return Catalogue(
         cities=cities,
         city_weights=[max(1, city.place.population // 10_000) for city in cities],
-        remote_id=Place.objects.get(kind=Place.Kind.REMOTE).pk,
         companies_by_industry=by_industry,
     )
 
@@ -212,9 +209,11 @@ class JobGenerator:
         self.catalogue = catalogue
         self.rng = rng
         self.now = now
-        # Mapped before the load starts (the COPY holds the connection until it ends), so the
+        # Read before the load starts (the COPY holds the connection until it ends), so the
         # load writes each job's occupation and no later pass rewrites every row.
-        self.occupations = occupation_ids_for_titles(sorted(_possible_titles()))
+        self.lookups = derived_lookups(
+            occupation_ids=occupation_ids_for_titles(sorted(_possible_titles()))
+        )
         self.title_weights = [title.weight for title in TITLES]
         self.seniority_weights = [weight for *_, weight in SENIORITY]
 
@@ -227,24 +226,18 @@ class JobGenerator:
         workplace = self._workplace(title)
         city = rng.choices(self.catalogue.cities, self.catalogue.city_weights)[0]
         if workplace == Job.WorkplaceType.REMOTE and rng.random() < 0.6:
-            places, place_ids, pay_factor = [], [self.catalogue.remote_id], 1.0
+            places, pay_factor = [], 1.0
         else:
-            places, place_ids, pay_factor = [city.place.pk], list(city.lineage), city.pay_factor
-            if workplace == Job.WorkplaceType.REMOTE:
-                place_ids.append(self.catalogue.remote_id)
+            places, pay_factor = [city.place], city.pay_factor
         posted_at = self.now - timedelta(minutes=rng.randint(0, DAYS_OF_POSTINGS * 24 * 60))
         expires_at = posted_at + timedelta(days=rng.choice([45, 60, 75, 90]))
         html, text = self._description(title, name, company, None if not places else city)
         row = {
             "id": pk,
             "title": name,
-            "occupation_id": self.occupations[name],
             "company_id": company_id,
-            "place_ids": sorted(place_ids),
             "workplace_type": workplace,
             "employment_type": self._employment_type(title),
-            "description_html": html,
-            "description_text": text,
             "apply_url": f"https://careers.{slugify(company)}.example/jobs/{pk}",
             "apply_email": "",
             "posted_at": posted_at,
@@ -257,13 +250,20 @@ class JobGenerator:
             "updated_at": posted_at,
             **self._pay(title, seniority * pay_factor),
         }
-        row["fingerprint"] = job_fingerprint(
-            company_id=company_id,
+        row |= job_derived_fields(
             title=name,
-            place_ids=row["place_ids"],
+            company_id=company_id,
+            workplace_type=workplace,
+            description_html=html,
             description_text=text,
+            pay_min=row["pay_min"],
+            pay_max=row["pay_max"],
+            pay_currency=row["pay_currency"],
+            pay_period=row["pay_period"],
+            places=places,
+            lookups=self.lookups,
         )
-        return row, places
+        return row, [place.pk for place in places]
 
     def duplicate(self, original: dict, places: list[int], pk: int) -> tuple[dict, list[int]]:
         """The same posting again, as another board syndicating it would list it days later."""
@@ -323,11 +323,7 @@ class JobGenerator:
     def _pay(self, title: Title, factor: float) -> dict:
         rng = self.rng
         if rng.random() < NO_PAY_SHARE:
-            no_pay = {"pay_min": None, "pay_max": None, "pay_period": "", "pay_currency": "USD"}
-            return {
-                **no_pay,
-                **pay_derived(pay_min=None, pay_max=None, period="", usd_per_unit=None),
-            }
+            return {"pay_min": None, "pay_max": None, "pay_period": "", "pay_currency": "USD"}
         middle = title.annual_median * factor * rng.lognormvariate(0, 0.12)
         low, high = middle * rng.uniform(0.8, 0.95), middle * rng.uniform(1.05, 1.25)
         if rng.random() < title.hourly_share:
@@ -339,14 +335,7 @@ class JobGenerator:
         pay_max = (Decimal(high) / step).quantize(Decimal(1)) * step
         if rng.random() < 0.1:
             pay_min = pay_max  # a single figure, as many postings state it
-        return {
-            "pay_min": pay_min,
-            "pay_max": pay_max,
-            "pay_currency": "USD",
-            "pay_period": period,
-            # Demo pay is in US dollars: one dollar is one dollar.
-            **pay_derived(pay_min=pay_min, pay_max=pay_max, period=period, usd_per_unit=Decimal(1)),
-        }
+        return {"pay_min": pay_min, "pay_max": pay_max, "pay_currency": "USD", "pay_period": period}
 
     def _description(
         self, title: Title, name: str, company: str, city: City | None

@@ -31,8 +31,8 @@ from django.utils import timezone
 
 from companies.models import Company
 from companies.services import company_find_or_create
-from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-from listings.html import html_to_text, sanitize_html
+from listings.dedupe import jobs_collapse_duplicates
+from listings.derived import DerivedLookups, derived_lookups, job_derived_fields
 from listings.ingest.fetch import FetchError, fetch, read_capped
 from listings.ingest.models import IngestedPosting, IngestRun, Source
 from listings.ingest.parsers import address_url, parser_for
@@ -47,9 +47,8 @@ from listings.ingest.records import (
 )
 from listings.models import Job, Place
 from listings.services import jobs_set_status
-from salaries.models import ExchangeRate
-from salaries.pay import Pay, pay_derived, pay_problem
-from salaries.services import jobs_assign_occupations
+from salaries.normaliser import occupation_ids_for_titles
+from salaries.pay import Pay, pay_problem
 
 logger = logging.getLogger(__name__)
 
@@ -370,6 +369,13 @@ def _is_storable(text: str) -> bool:
     return True
 
 
+def _check_storable(record: Record) -> Record:
+    """``record`` itself, once every string in it is one PostgreSQL can store."""
+    if not all(map(_is_storable, _texts(record))):
+        raise RecordError("it holds a character that cannot be stored (NUL or a lone surrogate)")
+    return record
+
+
 def _storable(text: str) -> str:
     """``text`` without what PostgreSQL cannot store, for showing it in a rejection."""
     return text.replace("\x00", "").encode("utf-8", "replace").decode()
@@ -382,7 +388,6 @@ class _Row:
     item: RawItem
     record: Record
     fields: dict
-    place_ids: list[int]
     places: list[Place]
     location_text: str
 
@@ -397,14 +402,11 @@ class _Upsert:
         self.progress = progress or (lambda count: None)
         self.companies = _CompanyCache()
         self.places = PlaceResolver()
-        self.remote_ids = list(
-            Place.objects.filter(kind=Place.Kind.REMOTE).values_list("pk", flat=True)
-        )
         self.now = timezone.now()
         self.lifetime = timedelta(days=settings.JOB_DEFAULT_LIFETIME_DAYS)
         self.rejections: list[dict] = []
         self.pay_dropped: list[dict] = []
-        self.rates = ExchangeRate.objects.usd_rates()
+        self.lookups = derived_lookups()
 
     def write_all(self, items: list[RawItem]) -> None:
         run, source = self.run, self.source
@@ -441,7 +443,7 @@ class _Upsert:
         self.progress(run.unchanged + len(items) - len(unique))
         for start in range(0, len(changed), BATCH_SIZE):
             batch = changed[start : start + BATCH_SIZE]
-            self._write([row for row in map(self._row, batch) if row is not None])
+            self._write(self._rows(batch))
             self.progress(len(batch))
         run.rejections = self.rejections
         run.rejected = len(self.rejections)
@@ -460,15 +462,30 @@ class _Upsert:
             }
         )
 
-    def _row(self, item: RawItem) -> _Row | None:
-        record = None
+    def _rows(self, items: list[RawItem]) -> list[_Row]:
+        """A batch's records as Job rows; a record that cannot be read or used is rejected."""
+        records = []
+        for item in items:
+            record = self._attempt(item, None, self.parser.record, item)
+            if record is not None and self._attempt(item, record, _check_storable, record):
+                records.append((item, record))
+        if not records:
+            return []
+        # The batch's titles map to occupations in one query, so each row carries its own.
+        titles = sorted({record.title[:200] for _, record in records})
+        lookups = dataclasses.replace(
+            self.lookups, occupation_ids=occupation_ids_for_titles(titles)
+        )
+        rows = (
+            self._attempt(item, record, self._normalise, item, record, lookups)
+            for item, record in records
+        )
+        return [row for row in rows if row is not None]
+
+    def _attempt(self, item: RawItem, record: Record | None, step: Callable, *args: Any) -> Any:
+        """``step(*args)``, or None once ``item`` is rejected for what it raised."""
         try:
-            record = self.parser.record(item)
-            if not all(map(_is_storable, _texts(record))):
-                raise RecordError(
-                    "it holds a character that cannot be stored (NUL or a lone surrogate)"
-                )
-            return self._normalise(item, record)
+            return step(*args)
         except RecordError as exc:
             self._reject(item, record, str(exc))
         except DatabaseError:
@@ -479,8 +496,8 @@ class _Upsert:
             self._reject(item, record, f"unreadable record ({type(exc).__name__}: {exc})")
         return None
 
-    def _normalise(self, item: RawItem, record: Record) -> _Row:
-        """Job columns for a record: the derived values Job.save() would compute, in bulk."""
+    def _normalise(self, item: RawItem, record: Record, lookups: DerivedLookups) -> _Row:
+        """Job columns for a record, its derived ones included."""
         apply_url = (record.apply_url or record.source_url).strip()
         if apply_url and not http_url(apply_url):
             raise RecordError(f"apply URL is not an http(s) address: {apply_url[:80]!r}")
@@ -492,7 +509,6 @@ class _Upsert:
             company = self.companies.get(record.company_name)
         else:
             raise RecordError("the feed names no company and the source has none")
-        description_html = sanitize_html(record.description_html)
         pay = self._plausible_pay(item, record)
         workplace = record.workplace_type or Job.WorkplaceType.ON_SITE
         places = []
@@ -500,11 +516,6 @@ class _Upsert:
             place = self.places.resolve(location)
             if place is not None and place not in places:
                 places.append(place)
-        # The same ids listings.services.job_place_ids computes, without a query per job.
-        place_ids = {pk for place in places for pk in place.lineage}
-        if workplace == Job.WorkplaceType.REMOTE:
-            place_ids.update(self.remote_ids)
-        description_text = html_to_text(description_html)
         title = record.title[:200]
         posted_at = min(record.posted_at or self.now, self.now)
         expires_at = record.expires_at
@@ -519,14 +530,6 @@ class _Upsert:
             "pay_max": pay.max if pay else None,
             "pay_currency": pay.currency if pay else "",
             "pay_period": pay.period if pay else "",
-            **pay_derived(
-                pay_min=pay.min if pay else None,
-                pay_max=pay.max if pay else None,
-                period=pay.period if pay else "",
-                usd_per_unit=self.rates.get(pay.currency) if pay else None,
-            ),
-            "description_html": description_html,
-            "description_text": description_text,
             "apply_url": strip_tracking(apply_url)[:1000],
             "posted_at": posted_at,
             "expires_at": expires_at,
@@ -535,23 +538,30 @@ class _Upsert:
                 if expires_at is not None and expires_at <= self.now
                 else Job.Status.PUBLISHED
             ),
-            "place_ids": sorted(place_ids),
-            "fingerprint": job_fingerprint(
-                company_id=company.pk,
+            **job_derived_fields(
                 title=title,
-                place_ids=place_ids,
-                description_text=description_text,
+                company_id=company.pk,
+                workplace_type=workplace,
+                description_html=record.description_html,
+                pay_min=pay.min if pay else None,
+                pay_max=pay.max if pay else None,
+                pay_currency=pay.currency if pay else "",
+                pay_period=pay.period if pay else "",
+                places=places,
+                lookups=lookups,
             ),
         }
         location_text = record.extra.get("location_text") or "; ".join(map(str, record.locations))
-        return _Row(item, record, fields, sorted(place_ids), places, location_text[:500])
+        return _Row(item, record, fields, places, location_text[:500])
 
     def _plausible_pay(self, item: RawItem, record: Record) -> Pay | None:
         """The record's pay, or None when it looks like a typo ("$5000 per hour"): the
         posting still goes in, without pay, and the run lists it under pay_dropped."""
         if record.pay is None:
             return None
-        problem = pay_problem(record.pay, usd_per_unit=self.rates.get(record.pay.currency))
+        problem = pay_problem(
+            record.pay, usd_per_unit=self.lookups.usd_rates.get(record.pay.currency)
+        )
         if problem is None:
             return record.pay
         self.pay_dropped.append(
@@ -602,9 +612,6 @@ class _Upsert:
         )
         self._save_postings(rows, job_ids)
         jobs_collapse_duplicates(fingerprints=fingerprints - {""})
-        # Titles map to occupations (salaries' service, one SQL pass for the batch), so
-        # ingested pay counts in salary figures from the next aggregate refresh.
-        jobs_assign_occupations(job_ids=list(job_ids.values()))
         for row in rows:
             self.jobs[row.item.external_id] = (job_ids[row.item.external_id], row.fields["status"])
         self.run.created += len(new)
