@@ -35,6 +35,7 @@ from jobboard.demo.job_data import (
     TITLES,
     Title,
 )
+from listings.bulk import rows_copy
 from listings.dedupe import jobs_collapse_duplicates
 from listings.derived import derived_lookups, job_derived_fields
 from listings.ingest.models import Source
@@ -46,36 +47,6 @@ COMPANY_COUNT = 500
 DUPLICATE_SHARE = 0.03
 NO_PAY_SHARE = 0.05
 DAYS_OF_POSTINGS = 60
-JOB_COLUMNS = [
-    "id",
-    "title",
-    "occupation_id",
-    "company_id",
-    "place_ids",
-    "workplace_type",
-    "employment_type",
-    "pay_min",
-    "pay_max",
-    "pay_currency",
-    "pay_period",
-    "annual_pay_min",
-    "annual_pay_max",
-    "usd_annual_pay_min",
-    "usd_annual_pay_max",
-    "description_html",
-    "description_text",
-    "apply_url",
-    "apply_email",
-    "status",
-    "posted_at",
-    "expires_at",
-    "featured",
-    "source_id",
-    "external_id",
-    "fingerprint",
-    "created_at",
-    "updated_at",
-]
 
 
 @dataclass(frozen=True)
@@ -218,7 +189,7 @@ class JobGenerator:
         self.seniority_weights = [weight for *_, weight in SENIORITY]
 
     def job(self, pk: int, source_id: int) -> tuple[dict, list[int]]:
-        """A job row for COPY, and the ids of the places to link it to."""
+        """A job row for ``rows_copy``, and the ids of the places to link it to."""
         rng = self.rng
         title = rng.choices(TITLES, self.title_weights)[0]
         name, seniority = self._title_text(title)
@@ -239,7 +210,6 @@ class JobGenerator:
             "workplace_type": workplace,
             "employment_type": self._employment_type(title),
             "apply_url": f"https://careers.{slugify(company)}.example/jobs/{pk}",
-            "apply_email": "",
             "posted_at": posted_at,
             "expires_at": expires_at,
             "status": self._status(expired=expires_at <= self.now),
@@ -389,9 +359,11 @@ def jobs_seed(
         cursor.execute("SELECT coalesce(max(id), 0) FROM listings_job")
         first_id = cursor.fetchone()[0] + 1
         links: list[tuple[int, int]] = []
-        rows = _rows(generator, first_id, count, source.pk, links, progress)
-        _copy(cursor, "listings_job", JOB_COLUMNS, rows)
-        _copy(cursor, "listings_job_places", ["job_id", "place_id"], iter(links))
+        rows_copy(Job, _rows(generator, first_id, count, source.pk, links, progress))
+        rows_copy(
+            Job.places.through,
+            ({"job_id": job_id, "place_id": place_id} for job_id, place_id in links),
+        )
         cursor.execute(
             "SELECT setval(pg_get_serial_sequence('listings_job', 'id'), %s)",
             [first_id + count - 1],
@@ -407,7 +379,7 @@ def _rows(
     source_id: int,
     links: list[tuple[int, int]],
     progress: Callable[[int], None],
-) -> Iterator[tuple]:
+) -> Iterator[dict]:
     previous = None
     for pk in range(first_id, first_id + count):
         if previous is not None and generator.rng.random() < DUPLICATE_SHARE:
@@ -418,15 +390,8 @@ def _rows(
         links.extend((pk, place_id) for place_id in places)
         if (pk - first_id + 1) % 1000 == 0:
             progress(1000)
-        yield tuple(row[column] for column in JOB_COLUMNS)
+        yield row
     progress(count % 1000)
-
-
-def _copy(cursor, table: str, columns: list[str], rows: Iterator[tuple]) -> None:
-    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"  # noqa: S608 - fixed names
-    with cursor.cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row(row)
 
 
 SHOWCASE_DESCRIPTION = """

@@ -24,13 +24,12 @@ from types import ModuleType
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchVectorField
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from companies.models import Company
 from companies.services import company_find_or_create
+from listings.bulk import ids_reserve, rows_copy
 from listings.dedupe import jobs_collapse_duplicates
 from listings.derived import DerivedLookups, derived_lookups, job_derived_fields
 from listings.ingest.fetch import FetchError, fetch, read_capped
@@ -268,65 +267,6 @@ def _expire(job_ids: list[int]) -> int:
         )
         IngestedPosting.objects.filter(job_id__in=job_ids).update(content_hash="")
     return count
-
-
-# Exactly these field types store the Python value itself (str, int, bool, Decimal, an aware
-# datetime, a list of ids), so COPY takes it without a conversion call per value; any other
-# type, including a subclass, goes through its own get_db_prep_save.
-_PLAIN_FIELDS = {
-    models.BigAutoField,
-    models.BigIntegerField,
-    models.BooleanField,
-    models.CharField,
-    models.DateTimeField,
-    models.DecimalField,
-    models.EmailField,
-    models.ForeignKey,
-    models.IntegerField,
-    models.PositiveIntegerField,
-    models.TextField,
-    models.URLField,
-    ArrayField,
-}
-
-
-def _copy_in(objects: list[models.Model]) -> list[models.Model]:
-    """Insert unsaved model instances with COPY; they get their ids, as with bulk_create.
-
-    A thousand-row INSERT spends longer being compiled by Django and split by psycopg than
-    being run; COPY sends the rows as they are. Ids come from the table's own sequence first,
-    so rows can point at each other in the same batch. Every concrete field is written with
-    its own defaults and conversions (``pre_save``, ``get_db_prep_save``), so a column added
-    to the model later is written too; the trigger-maintained search vector is left to it.
-    """
-    if not objects:
-        return objects
-    meta = objects[0]._meta
-    fields = [field for field in meta.concrete_fields if not isinstance(field, SearchVectorField)]
-    # The real connection, once: the module-level proxy costs a thread-local lookup per use.
-    db = connections[DEFAULT_DB_ALIAS]
-    with db.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, len(objects)],
-        )
-        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
-            obj.pk = pk
-        columns = ", ".join(db.ops.quote_name(field.column) for field in fields)
-        table = db.ops.quote_name(meta.db_table)
-        plain = [type(field) in _PLAIN_FIELDS for field in fields]
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                values = [field.pre_save(obj, True) for field in fields]
-                copy.write_row(
-                    [
-                        value if is_plain else field.get_db_prep_save(value, db)
-                        for field, value, is_plain in zip(fields, values, plain, strict=True)
-                    ]
-                )
-    for obj in objects:
-        obj._state.adding = False
-    return objects
 
 
 class _CompanyCache:
@@ -582,10 +522,22 @@ class _Upsert:
         new = [row for row in rows if row.item.external_id not in self.jobs]
         old = [row for row in rows if row.item.external_id in self.jobs]
         fingerprints = {row.fields["fingerprint"] for row in rows}
-        created = _copy_in(
-            [Job(source=self.source, external_id=row.item.external_id, **row.fields) for row in new]
+        job_ids = {
+            row.item.external_id: pk
+            for row, pk in zip(new, ids_reserve(Job, len(new)), strict=True)
+        }
+        rows_copy(
+            Job,
+            (
+                {
+                    "id": job_ids[row.item.external_id],
+                    "source_id": self.source.pk,
+                    "external_id": row.item.external_id,
+                    **row.fields,
+                }
+                for row in new
+            ),
         )
-        job_ids = {row.item.external_id: job.pk for row, job in zip(new, created, strict=True)}
         if old:
             jobs = Job.objects.in_bulk([self.jobs[row.item.external_id][0] for row in old])
             changed_fields = [*old[0].fields, "updated_at"]
@@ -603,12 +555,13 @@ class _Upsert:
                 job_ids[row.item.external_id] = job.pk
             Job.objects.bulk_update(list(jobs.values()), changed_fields)
             Job.places.through.objects.filter(job_id__in=list(jobs)).delete()
-        _copy_in(
-            [
-                Job.places.through(job_id=job_ids[row.item.external_id], place_id=place.pk)
+        rows_copy(
+            Job.places.through,
+            (
+                {"job_id": job_ids[row.item.external_id], "place_id": place.pk}
                 for row in rows
                 for place in row.places
-            ]
+            ),
         )
         self._save_postings(rows, job_ids)
         jobs_collapse_duplicates(fingerprints=fingerprints - {""})
@@ -652,21 +605,20 @@ class _Upsert:
             ],
             ["job", "content_hash", "location_text"],
         )
-        created = _copy_in(
-            [
-                IngestedPosting(
-                    source=self.source,
-                    external_id=row.item.external_id,
-                    job_id=job_ids[row.item.external_id],
-                    content_hash=row.item.digest,
-                    location_text=row.location_text,
-                )
+        rows_copy(
+            IngestedPosting,
+            (
+                {
+                    "source_id": self.source.pk,
+                    "external_id": row.item.external_id,
+                    "job_id": job_ids[row.item.external_id],
+                    "content_hash": row.item.digest,
+                    "location_text": row.location_text,
+                }
                 for row in rows
                 if row.item.external_id not in self.postings
-            ]
+            ),
         )
-        for posting in created:
-            self.postings[posting.external_id] = (posting.pk, posting.content_hash)
 
     def _expire_missing(self, seen: set[str]) -> None:
         if not self.source.feed_is_complete:
