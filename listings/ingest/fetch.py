@@ -1,4 +1,5 @@
-"""The only network code of ingestion: http(s) with timeouts, a size cap and retries.
+"""What a run reads, and the only network code of ingestion: http(s) with timeouts, a size
+cap and retries.
 
 The size cap holds for files read from disk too (``read_capped``), so an upload is never cut.
 """
@@ -13,6 +14,9 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 from django.conf import settings
+
+from listings.ingest.models import Source
+from listings.ingest.parsers import address_url
 
 # Worth another try: the server or the network may do better in a moment.
 RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -31,6 +35,24 @@ class Fetched:
     body: bytes
     url: str
     content_type: str
+
+
+def source_address(source: Source) -> str:
+    """What a run of ``source`` reads: its uploaded file, or the address to fetch."""
+    if source.kind == Source.Kind.FILE and source.upload:
+        return source.upload.name
+    return address_url(source.kind, source.address)
+
+
+def source_payload(source: Source, url: str) -> bytes:
+    """The whole of what ``source`` offers at ``url`` (its ``source_address``): its uploaded
+    file, or the body fetched from there."""
+    if source.kind == Source.Kind.FILE and source.upload:
+        with source.upload.open("rb") as upload:
+            return read_capped(upload, name=f"the uploaded file {source.upload.name}")
+    if not url:
+        raise FetchError("the source has no address (or, for a file source, no upload)")
+    return fetch(url).body
 
 
 def fetch(url: str) -> Fetched:

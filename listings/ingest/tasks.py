@@ -4,7 +4,8 @@ from celery import shared_task
 from django.conf import settings
 
 from listings.ingest.models import IngestRun, Source
-from listings.ingest.run import source_ingest, sources_due
+from listings.ingest.run import source_ingest
+from listings.ingest.schedule import sources_due
 
 
 @shared_task(bind=True, acks_late=True)

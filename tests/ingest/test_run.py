@@ -20,6 +20,7 @@ from listings.ingest.run import (
     source_ingest,
     source_ingest_oneoff,
 )
+from listings.ingest.schedule import LOCK_CLASS
 from listings.models import Job, Place
 from listings.services import job_refresh_places
 from tests.factories import CompanyFactory
@@ -290,7 +291,7 @@ def test_two_runs_of_one_source_never_overlap(feed_server, places):
     params.pop("context", None)
     params.pop("prepare_threshold", None)
     with psycopg.connect(**params, autocommit=True) as other:
-        other.execute("SELECT pg_advisory_lock(%s, %s)", [ingest_run.LOCK_CLASS, source.pk])
+        other.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_CLASS, source.pk])
         run = source_ingest(source=source)
     assert run.status == IngestRun.Status.SKIPPED
     assert not Job.objects.filter(source=source).exists()
