@@ -18,17 +18,9 @@ from django.utils.text import slugify
 
 from companies.models import (
     Company,
-    CompanySlugRedirect,
-    Industry,
-    company_slug_base,
-    company_slug_free,
 )
 from jobboard.demo.job_data import (
     FAMILY_TEXT,
-    INDUSTRIES,
-    KNOWN_COMPANIES,
-    NAME_STEMS,
-    NAME_SUFFIXES,
     SENIOR_FAMILIES,
     SENIORITY,
     STATES,
@@ -40,10 +32,8 @@ from listings.dedupe import jobs_collapse_duplicates
 from listings.derived import derived_lookups, job_derived_fields
 from listings.ingest.models import Source
 from listings.models import Job, Place
-from listings.services import job_refresh_places
 from salaries.normaliser import occupation_ids_for_titles
 
-COMPANY_COUNT = 500
 DUPLICATE_SHARE = 0.03
 NO_PAY_SHARE = 0.05
 DAYS_OF_POSTINGS = 60
@@ -62,80 +52,6 @@ class Catalogue:
     cities: list[City]
     city_weights: list[int]
     companies_by_industry: dict[str, list[tuple[int, str]]]
-
-
-def demo_reset() -> None:
-    """Delete every job, company, place and source (the demo owns the whole catalogue)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "TRUNCATE listings_job, listings_job_places, companies_company, companies_industry, "
-            "listings_place, listings_source RESTART IDENTITY CASCADE"
-        )
-
-
-@transaction.atomic
-def places_seed() -> None:
-    """The United States with its states and cities, and "Remote"; idempotent."""
-    us, _ = Place.objects.get_or_create(
-        slug="united-states",
-        defaults={"name": "United States", "kind": Place.Kind.COUNTRY, "code": "US"},
-    )
-    Place.objects.get_or_create(slug="remote", defaults={"name": "Remote", "kind": "remote"})
-    for state_name, code, cities in STATES:
-        state, _ = Place.objects.get_or_create(
-            slug=slugify(state_name),
-            defaults={"name": state_name, "kind": Place.Kind.STATE, "code": code, "parent": us},
-        )
-        for city_name, population, _factor in cities:
-            Place.objects.get_or_create(
-                slug=slugify(f"{city_name} {code}"),
-                defaults={
-                    "name": city_name,
-                    "kind": Place.Kind.CITY,
-                    "parent": state,
-                    "population": population,
-                },
-            )
-
-
-@transaction.atomic
-def companies_seed(*, rng: random.Random, count: int = COMPANY_COUNT) -> None:
-    """About ``count`` companies spread over the industries, with facts; idempotent."""
-    industries = {name: Industry.objects.get_or_create(name=name)[0] for name in INDUSTRIES}
-    wanted = [dict(facts) for facts in KNOWN_COMPANIES]
-    cities = [(city, code) for _, code, state_cities in STATES for city, _, _ in state_cities]
-    sizes = [choice for choice, _ in Company.Size.choices]
-    names = {facts["name"] for facts in wanted}
-    while len(wanted) < count:
-        industry = INDUSTRIES[len(wanted) % len(INDUSTRIES)]
-        name = f"{rng.choice(NAME_STEMS)} {rng.choice(NAME_SUFFIXES[industry])}"
-        if name in names:
-            continue
-        names.add(name)
-        city, code = rng.choice(cities)
-        wanted.append(
-            {
-                "name": name,
-                "industry": industry,
-                "size": rng.choice(sizes),
-                "headquarters": f"{city}, {code}, US",
-                "year_founded": rng.randint(1890, 2022),
-                "website": f"https://www.{slugify(name)}.example",
-                "description": f"{name} is a {industry.lower()} employer based in {city}, {code}.",
-            }
-        )
-    existing = set(Company.objects.values_list("name", flat=True))
-    # Company.save's slug rule, in bulk: the taken slugs read once, not once per company.
-    taken = set(Company.objects.values_list("slug", flat=True))
-    taken.update(CompanySlugRedirect.objects.values_list("old_slug", flat=True))
-    companies = []
-    for facts in wanted:
-        if facts["name"] in existing:
-            continue
-        slug = company_slug_free(company_slug_base(facts["name"]), taken=taken)
-        taken.add(slug)
-        companies.append(Company(**{**facts, "industry": industries[facts["industry"]]}, slug=slug))
-    Company.objects.bulk_create(companies)
 
 
 def catalogue_load() -> Catalogue:
@@ -392,65 +308,3 @@ def _rows(
             progress(1000)
         yield row
     progress(count % 1000)
-
-
-SHOWCASE_DESCRIPTION = """
-<h3>Job Summary</h3>
-<p>Apple is dedicated to creating technologies that enrich people's lives, and they are seeking a
-Machine Learning Engineer with expertise in computer vision and large-scale data processing. The
-role involves designing algorithms, building scalable data pipelines, and collaborating with
-multi-functional teams to deliver high-impact, production-quality solutions.</p>
-<h3>Responsibilities</h3>
-<ul>
-<li>Design, build, and maintain large-scale data processing workflows, ensuring efficiency,
-scalability, and reliability across diverse data sources and modalities.</li>
-<li>Develop and optimize computer vision models that power core product experiences, including
-areas such as image understanding, multi-view geometry, 3D reconstruction, and visual
-recognition.</li>
-<li>Partner closely with engineering, research, and data teams to translate product requirements
-into technical solutions.</li>
-<li>Explore emerging areas such as LLM-based agents, retrieval-augmented systems, and
-tool-oriented reasoning to improve internal workflows or data operations.</li>
-</ul>
-<h3>Required qualifications</h3>
-<ul>
-<li>Strong foundation in computer vision, including experience with deep learning-based vision
-models.</li>
-<li>Hands-on experience developing machine learning models using frameworks such as PyTorch or
-TensorFlow.</li>
-<li>Experience building or optimizing large-scale data pipelines.</li>
-<li>Proficiency in Python or C++ for algorithm development and data processing.</li>
-</ul>
-<h3>Preferred qualifications</h3>
-<ul>
-<li>PhD in a relevant field with research directly related to computer vision, large-scale data
-systems, or multimodal learning.</li>
-<li>Experience with GPU-based optimization, large-batch training, or distributed training.</li>
-</ul>
-"""
-
-
-def showcase_job_seed() -> None:
-    """The seed page's Apple posting, so the demo has the job the product grew from."""
-    apple = Company.objects.get(name="Apple")
-    title = "Machine Learning Engineer - Computer Vision & Data Systems"
-    if Job.objects.filter(company=apple, title=title).exists():
-        return
-    now = timezone.now()
-    job = Job.objects.create(
-        title=title,
-        company=apple,
-        workplace_type=Job.WorkplaceType.ON_SITE,
-        employment_type=Job.EmploymentType.FULL_TIME,
-        pay_min=Decimal("133600"),
-        pay_max=Decimal("160500"),
-        pay_period=Job.PayPeriod.YEAR,
-        description_html=SHOWCASE_DESCRIPTION,
-        apply_url="https://jobs.apple.com/",
-        status=Job.Status.PUBLISHED,
-        posted_at=now - timedelta(days=12),
-        expires_at=now + timedelta(days=48),
-        featured=True,
-    )
-    job.places.set([Place.objects.get(slug="sunnyvale-ca")])
-    job_refresh_places(job=job)

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from companies.models import Company, CompanySlugRedirect
-from jobboard.demo.jobs import JobGenerator, catalogue_load, companies_seed, places_seed
+from jobboard.demo.catalogue import companies_seed, places_seed
+from jobboard.demo.jobs import JobGenerator, catalogue_load
 from listings.html import html_to_text, sanitize_html
 from listings.models import Job, Place
 

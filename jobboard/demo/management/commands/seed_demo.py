@@ -6,9 +6,11 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from jobboard.demo.jobs import companies_seed, demo_reset, jobs_seed, places_seed, showcase_job_seed
+from jobboard.demo.catalogue import companies_seed, demo_reset, places_seed
+from jobboard.demo.jobs import jobs_seed
 from jobboard.demo.occupations import occupations_seed
 from jobboard.demo.ratings import ratings_seed
+from jobboard.demo.showcase import showcase_job_seed
 from listings.models import Job
 from salaries.services import jobs_assign_occupations, salary_aggregates_refresh
 
