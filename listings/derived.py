@@ -1,22 +1,26 @@
 """A job's derived columns, computed by one function for every writer.
 
-``Job.save()`` and ``job_refresh_places`` (one job through the ORM), the ingest upsert and the
-demo load all call ``job_derived_fields``, so annualised pay, places, the fingerprint, the
-occupation and the plain text cannot drift apart between them. What it needs from other
-tables comes in ``DerivedLookups``, read once per batch, so a bulk writer spends the same few
-queries on a thousand jobs as on one.
+``Job.save()`` and ``job_refresh_places`` (one job through the ORM, by
+``Job.derived_fields``), the ingest upsert and the demo load all call ``job_derived_fields``,
+so annualised pay, places, the fingerprint, the occupation and the plain text cannot drift
+apart between them. What it needs from other tables comes in ``DerivedLookups``, read once per
+batch (``listings.services.derived_lookups``), so a bulk writer spends the same few queries on
+a thousand jobs as on one.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from listings.dedupe import job_fingerprint
 from listings.html import html_to_text, sanitize_html
-from listings.models import Job, Place
-from salaries.models import ExchangeRate
 from salaries.pay import pay_derived
+
+if TYPE_CHECKING:  # models.py imports this module, for Job.save
+    from listings.models import Place
+
+REMOTE = "remote"  # Job.WorkplaceType.REMOTE
 
 
 @dataclass(frozen=True)
@@ -36,16 +40,6 @@ class DerivedLookups:
     occupation_ids: Mapping[str, int | None] | None = None
 
 
-def derived_lookups(*, occupation_ids: Mapping[str, int | None] | None = None) -> DerivedLookups:
-    """Every exchange rate and the Remote places (two queries), with the caller's
-    ``occupation_ids`` when it maps occupations."""
-    return DerivedLookups(
-        usd_rates=ExchangeRate.objects.usd_rates(),
-        remote_place_ids=_remote_place_ids(),
-        occupation_ids=occupation_ids,
-    )
-
-
 def job_derived_fields(
     *,
     title: str,
@@ -57,7 +51,7 @@ def job_derived_fields(
     pay_max: Decimal | None,
     pay_currency: str,
     pay_period: str,
-    places: Iterable[Place] | None,
+    places: "Iterable[Place] | None",
     lookups: DerivedLookups,
 ) -> dict[str, Any]:
     """The columns a job derives from its own values, by attribute name, ready to write.
@@ -88,7 +82,7 @@ def job_derived_fields(
     }
     if places is not None:
         place_ids = {pk for place in places for pk in place.lineage}
-        if workplace_type == Job.WorkplaceType.REMOTE:
+        if workplace_type == REMOTE:
             place_ids.update(lookups.remote_place_ids)
         fields["place_ids"] = sorted(place_ids)
         fields["fingerprint"] = job_fingerprint(
@@ -100,34 +94,3 @@ def job_derived_fields(
     if lookups.occupation_ids is not None:
         fields["occupation_id"] = lookups.occupation_ids.get(title)
     return fields
-
-
-def job_derived_fields_of(job: Job, *, places: list[Place] | None) -> dict[str, Any]:
-    """``job_derived_fields`` from one ``Job``'s attributes, reading only what it needs: its
-    currency's rate when it has pay, the Remote places when it is remote and placed."""
-    has_pay = job.pay_max is not None
-    remote = places is not None and job.workplace_type == Job.WorkplaceType.REMOTE
-    lookups = DerivedLookups(
-        usd_rates=(
-            {job.pay_currency: ExchangeRate.objects.usd_per_unit(job.pay_currency)}
-            if has_pay
-            else {}
-        ),
-        remote_place_ids=_remote_place_ids() if remote else (),
-    )
-    return job_derived_fields(
-        title=job.title,
-        company_id=job.company_id,
-        workplace_type=job.workplace_type,
-        description_html=job.description_html,
-        pay_min=job.pay_min,
-        pay_max=job.pay_max,
-        pay_currency=job.pay_currency,
-        pay_period=job.pay_period,
-        places=places,
-        lookups=lookups,
-    )
-
-
-def _remote_place_ids() -> list[int]:
-    return list(Place.objects.filter(kind=Place.Kind.REMOTE).values_list("pk", flat=True))

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -9,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from listings.querysets import JobQuerySet
+from listings.derived import DerivedLookups, job_derived_fields
+from listings.querysets import JobQuerySet, PlaceQuerySet
 from listings.text import ascii_slug
+from salaries.models import ExchangeRate
 from salaries.pay import PERIODS_PER_YEAR
 
 # The text search configuration created by migration 0002: English stemming on unaccented words.
@@ -43,6 +47,8 @@ class Place(models.Model):
         editable=False,
         help_text="Ids of this place and every place containing it",
     )
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -274,17 +280,37 @@ class Job(models.Model):
         return f"{self.title} at {self.company}" if self.company_id else self.title
 
     def save(self, *args, **kwargs):
-        # Imported here: listings.derived builds on this module's models.
-        from listings.derived import job_derived_fields_of
-
         if self.pay_min is not None and self.pay_max is None:
             self.pay_max = self.pay_min
-        for name, value in job_derived_fields_of(self, places=None).items():
+        for name, value in self.derived_fields(places=None).items():
             setattr(self, name, value)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("listings:job_detail", args=[self.pk, slugify(self.title) or "job"])
+
+    def derived_fields(self, *, places: list[Place] | None) -> dict[str, Any]:
+        """``job_derived_fields`` of this job, reading only what it needs: its currency's
+        rate when it has pay, the Remote places when it is remote and placed."""
+        has_pay = self.pay_max is not None
+        remote = places is not None and self.workplace_type == self.WorkplaceType.REMOTE
+        rate = ExchangeRate.objects.usd_per_unit(self.pay_currency) if has_pay else None
+        lookups = DerivedLookups(
+            usd_rates={self.pay_currency: rate} if rate is not None else {},
+            remote_place_ids=Place.objects.remote_ids() if remote else (),
+        )
+        return job_derived_fields(
+            title=self.title,
+            company_id=self.company_id,
+            workplace_type=self.workplace_type,
+            description_html=self.description_html,
+            pay_min=self.pay_min,
+            pay_max=self.pay_max,
+            pay_currency=self.pay_currency,
+            pay_period=self.pay_period,
+            places=places,
+            lookups=lookups,
+        )
 
     @property
     def has_pay(self) -> bool:

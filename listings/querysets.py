@@ -33,3 +33,9 @@ class JobQuerySet(models.QuerySet):
     def for_cards(self) -> "JobQuerySet":
         """Load what a result card shows in a bounded number of queries."""
         return self.select_related("company__rating_summary").prefetch_related("places__parent")
+
+
+class PlaceQuerySet(models.QuerySet):
+    def remote_ids(self) -> list[int]:
+        """Ids of the "Remote" places, which every remote job is in."""
+        return list(self.filter(kind="remote").values_list("pk", flat=True))

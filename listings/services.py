@@ -1,5 +1,6 @@
 """Writes to jobs that keep their derived fields and duplicate links right."""
 
+from collections.abc import Mapping
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,15 +9,26 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
-from listings.derived import job_derived_fields_of
+from listings.derived import DerivedLookups
 from listings.models import Job, JobStatusChange, Place
+from salaries.models import ExchangeRate
+
+
+def derived_lookups(*, occupation_ids: Mapping[str, int | None] | None = None) -> DerivedLookups:
+    """What bulk writers derive jobs with: every exchange rate and the Remote places (two
+    queries), with the caller's ``occupation_ids`` when it maps occupations."""
+    return DerivedLookups(
+        usd_rates=ExchangeRate.objects.usd_rates(),
+        remote_place_ids=Place.objects.remote_ids(),
+        occupation_ids=occupation_ids,
+    )
 
 
 @transaction.atomic
 def job_refresh_places(*, job: Job) -> Job:
     """Recompute place_ids and the fingerprint after places or text change; re-collapse."""
     old_fingerprint = job.fingerprint
-    derived = job_derived_fields_of(job, places=list(job.places.all()))
+    derived = job.derived_fields(places=list(job.places.all()))
     job.place_ids, job.fingerprint = derived["place_ids"], derived["fingerprint"]
     Job.objects.filter(pk=job.pk).update(place_ids=job.place_ids, fingerprint=job.fingerprint)
     jobs_collapse_duplicates(fingerprints={old_fingerprint, job.fingerprint} - {""})

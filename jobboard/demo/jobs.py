@@ -29,9 +29,10 @@ from jobboard.demo.job_data import (
 )
 from listings.bulk import rows_copy
 from listings.dedupe import jobs_collapse_duplicates
-from listings.derived import derived_lookups, job_derived_fields
+from listings.derived import job_derived_fields
 from listings.ingest.models import Source
 from listings.models import Job, Place
+from listings.services import derived_lookups
 from salaries.normaliser import occupation_ids_for_titles
 
 DUPLICATE_SHARE = 0.03

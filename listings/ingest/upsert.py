@@ -22,11 +22,12 @@ from companies.models import Company
 from companies.services import company_find_or_create
 from listings.bulk import ids_reserve, rows_copy
 from listings.dedupe import jobs_collapse_duplicates
-from listings.derived import DerivedLookups, derived_lookups, job_derived_fields
+from listings.derived import DerivedLookups, job_derived_fields
 from listings.ingest.models import IngestedPosting, Source
 from listings.ingest.places import PlaceResolver
 from listings.ingest.records import RawItem, Record, RecordError, http_url, strip_tracking
 from listings.models import Job, Place
+from listings.services import derived_lookups
 from salaries.normaliser import occupation_ids_for_titles
 from salaries.pay import Pay, pay_problem
 

@@ -4,8 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from listings.derived import derived_lookups, job_derived_fields
+from listings.derived import job_derived_fields
 from listings.models import Job
+from listings.services import derived_lookups
 from salaries.models import ExchangeRate, Occupation
 from salaries.normaliser import occupation_ids_for_titles
 from salaries.services import job_assign_occupation
