@@ -136,6 +136,12 @@ class JobUpsert:
         else:
             raise RecordError("the feed names no company and the source has none")
         pay = self._plausible_pay(item, record)
+        pay_fields = {
+            "pay_min": pay.min if pay else None,
+            "pay_max": pay.max if pay else None,
+            "pay_currency": pay.currency if pay else "",
+            "pay_period": pay.period if pay else "",
+        }
         workplace = record.workplace_type or Job.WorkplaceType.ON_SITE
         places = []
         for location in record.locations:
@@ -152,10 +158,7 @@ class JobUpsert:
             "company_id": company.pk,
             "workplace_type": workplace,
             "employment_type": record.employment_type or Job.EmploymentType.FULL_TIME,
-            "pay_min": pay.min if pay else None,
-            "pay_max": pay.max if pay else None,
-            "pay_currency": pay.currency if pay else "",
-            "pay_period": pay.period if pay else "",
+            **pay_fields,
             "apply_url": strip_tracking(apply_url)[:1000],
             "posted_at": posted_at,
             "expires_at": expires_at,
@@ -169,10 +172,7 @@ class JobUpsert:
                 company_id=company.pk,
                 workplace_type=workplace,
                 description_html=record.description_html,
-                pay_min=pay.min if pay else None,
-                pay_max=pay.max if pay else None,
-                pay_currency=pay.currency if pay else "",
-                pay_period=pay.period if pay else "",
+                **pay_fields,
                 places=places,
                 lookups=lookups,
             ),
