@@ -4,12 +4,15 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.core.paginator import PageNotAnInteger
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from listings.models import HEADING_SEARCH_CONFIG, SEARCH_CONFIG, Job
+from listings.filters import JobSearchFilter
+from listings.models import HEADING_SEARCH_CONFIG, SEARCH_CONFIG, Job, Place
+from listings.paging import page_number as read_page_number
 
 PER_PAGE = 20
 # Results are counted exactly up to this many and shown as "1,000+" beyond: an exact count of
@@ -32,6 +35,47 @@ class PageOutOfRange(Exception):
     def __init__(self, last_page: int):
         super().__init__(f"There are only {last_page} pages of results.")
         self.last_page = last_page
+
+
+class SearchInvalid(Exception):
+    """The search's parameters were refused; ``errors`` holds one message per problem."""
+
+    def __init__(self, errors: list[str], *, filterset: JobSearchFilter):
+        super().__init__(" ".join(errors))
+        self.errors = errors
+        self.filterset = filterset
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated search: the jobs its filters leave, and what matches, orders and pages them.
+
+    The one reading of search parameters, shared by the search page, its landing URLs, the
+    feeds, the alerts and the API, so that each finds the same jobs for the same parameters.
+    """
+
+    filterset: JobSearchFilter
+    jobs: QuerySet[Job]  # narrowed by every filter but the keywords, which rank as well
+    keywords: str
+    place: Place | None
+    sort: str
+    page_number: int
+
+    def canonical_params(self) -> dict[str, str | list[str]]:
+        """The parameters that define this search, normalised and without the page: the same
+        search always gives the same dict, whatever order or spelling it was asked in."""
+        data = self.filterset.form.cleaned_data
+        params: dict[str, str | list[str]] = {
+            "q": " ".join(self.keywords.split()),
+            "l": self.place.display_name if self.place else "",
+            "workplace_type": sorted(data.get("workplace_type") or []),
+            "employment_type": sorted(data.get("employment_type") or []),
+            "salary_min": _whole(data.get("salary_min")),
+            "posted_within": data.get("posted_within") or "",
+            "company": data["company"].slug if data.get("company") else "",
+            "sort": "" if self.sort == "relevance" else self.sort,
+        }
+        return {name: value for name, value in params.items() if value}
 
 
 @dataclass
@@ -79,6 +123,48 @@ def heading_query(text: str) -> SearchQuery:
     return SearchQuery(text, config=HEADING_SEARCH_CONFIG, search_type="websearch")
 
 
+def search_request(params) -> SearchRequest:
+    """Validate search parameters (a QueryDict, as the page gets them); raises
+    ``SearchInvalid`` with a message per refused parameter."""
+    filterset = JobSearchFilter(params, queryset=Job.objects.all())
+    if not filterset.is_valid():
+        errors = [error for errors in filterset.errors.values() for error in errors]
+        raise SearchInvalid(errors, filterset=filterset)
+    try:
+        number = read_page_number(params.get("page"))
+    except PageNotAnInteger as error:
+        raise SearchInvalid([str(error)], filterset=filterset) from None
+    data = filterset.form.cleaned_data
+    return SearchRequest(
+        filterset=filterset,
+        jobs=filterset.qs,
+        keywords=data.get("q") or "",
+        place=data.get("l"),
+        sort=data.get("sort") or "relevance",
+        page_number=number,
+    )
+
+
+def search_results(search: SearchRequest) -> SearchResults:
+    """One page of results, ranked as the page shows them; raises ``PageOutOfRange``."""
+    return job_search(
+        jobs=search.jobs,
+        keywords=search.keywords,
+        sort=search.sort,
+        page_number=search.page_number,
+    )
+
+
+def search_matches(search: SearchRequest) -> QuerySet[Job]:
+    """Every searchable job the search finds, unordered and unranked: for feeds and alerts,
+    which list the newest matches rather than a ranked page."""
+    return keyword_matches(search.jobs.searchable(), search.keywords)
+
+
+def _whole(amount) -> str:
+    return "" if amount is None else str(int(amount))
+
+
 def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: int) -> SearchResults:
     """Match, order and page the already filtered ``jobs``; mark matches in a snippet.
 
@@ -93,11 +179,9 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
     ``PageOutOfRange`` past the last page.
     """
     candidates = jobs.searchable()
-    matches, query, in_heading = candidates, None, None
-    if keywords:
-        query = keyword_query(keywords)
-        in_heading = Q(heading_vector=heading_query(keywords))
-        matches = candidates.filter(in_heading | Q(search_vector=query))
+    matches = keyword_matches(candidates, keywords)
+    query = keyword_query(keywords) if keywords else None
+    in_heading = Q(heading_vector=heading_query(keywords)) if keywords else None
     # No ORDER BY: Job's default ordering would make PostgreSQL walk the date index instead.
     total = matches.order_by().values("pk")[: MAX_RESULTS + 1].count()
     if not total and keywords and not _has_words(keywords):
@@ -126,6 +210,17 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
         ids = _tiered_ids(matches.filter(featured=True), matches.filter(featured=False), offset)
     results.jobs = _cards(ids, query)
     return results
+
+
+def keyword_matches(jobs: QuerySet[Job], keywords: str) -> QuerySet[Job]:
+    """The ``jobs`` whose title or company holds every searched word, or whose title, company
+    or description holds every searched word that is not a stop word; all of them without
+    keywords."""
+    if not keywords:
+        return jobs
+    return jobs.filter(
+        Q(heading_vector=heading_query(keywords)) | Q(search_vector=keyword_query(keywords))
+    )
 
 
 def _has_words(keywords: str) -> bool:

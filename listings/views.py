@@ -1,7 +1,6 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.paginator import PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,8 +12,13 @@ from listings import selectors
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.models import Job, Place
-from listings.paging import page_number
-from listings.search import PageOutOfRange, SearchResults, job_search
+from listings.search import (
+    PageOutOfRange,
+    SearchInvalid,
+    SearchResults,
+    search_request,
+    search_results,
+)
 from listings.services import job_count_apply_click, job_count_view
 from salaries.selectors import search_salary_box
 
@@ -45,39 +49,28 @@ def landing(request: HttpRequest, title_slug: str, place_slug: str) -> HttpRespo
 
 
 def _search_page(request, params, *, landing_title: str = "", place: Place | None = None):
-    filterset = JobSearchFilter(params, queryset=Job.objects.all())
-    context = {"filter": filterset, "landing_title": landing_title}
-    if not filterset.is_valid():
-        context["errors"] = [e for errors in filterset.errors.values() for e in errors]
+    try:
+        search = search_request(params)
+    except SearchInvalid as invalid:
+        context = {"filter": invalid.filterset, "errors": invalid.errors}
         return render(request, "listings/search.html", context, status=400)
 
+    context = {"filter": search.filterset, "landing_title": landing_title}
     try:
-        number = page_number(params.get("page"))
-    except PageNotAnInteger as error:
-        context["errors"] = [str(error)]
-        return render(request, "listings/search.html", context, status=400)
-
-    data = filterset.form.cleaned_data
-    try:
-        results = job_search(
-            jobs=filterset.qs,
-            keywords=data.get("q") or "",
-            sort=data.get("sort") or "relevance",
-            page_number=number,
-        )
+        results = search_results(search)
     except PageOutOfRange as out_of_range:
         context["errors"] = [str(out_of_range)]
         context["last_page_url"] = _page_url(params, out_of_range.last_page)
         return render(request, "listings/search.html", context, status=404)
 
-    place = place or data.get("l")
-    keywords = "" if results.ignored_keywords else data.get("q") or ""
+    place = place or search.place
+    keywords = "" if results.ignored_keywords else search.keywords
     context.update(
         results=results,
         place=place,
         heading=_heading(landing_title or keywords.strip().title(), place),
         pagination=_pagination(params, results),
-        canonical_url=_canonical_url(keywords, place, params),
+        canonical_url=_canonical_url(search),
         salary_box=search_salary_box(
             keywords=keywords, place=place, title_slug=slugify(landing_title)
         ),
@@ -123,12 +116,13 @@ def _pagination(params, results: SearchResults) -> dict:
     }
 
 
-def _canonical_url(keywords: str, place: Place | None, params) -> str:
+def _canonical_url(search) -> str:
     """A search by title and place alone has a landing URL; everything else is its own page."""
-    extra = set(params) - {"q", "l", "page"}
-    if keywords and place and not extra and slugify(keywords):
-        return reverse("listings:landing", args=[slugify(keywords), place.slug])
-    return f"{reverse('listings:search')}?{urlencode({k: params[k] for k in params if params[k]})}"
+    params = search.canonical_params()
+    title_slug = slugify(params.get("q", ""))
+    if set(params) == {"q", "l"} and title_slug:
+        return reverse("listings:landing", args=[title_slug, search.place.slug])
+    return f"{reverse('listings:search')}?{urlencode(params, doseq=True)}"
 
 
 @require_safe

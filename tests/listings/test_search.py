@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
@@ -413,3 +414,45 @@ def test_pay_sort_and_minimum_pay_compare_every_currency_in_us_dollars(client):
     assert [job.pk for job in by_pay] == [dollars.pk, pounds.pk, modest.pk, yen.pk, unrated.pk]
     assert result_ids(client.get(SEARCH, {"salary_min": 1500000})) == set()
     assert result_ids(client.get(SEARCH, {"salary_min": 70000})) == {dollars.pk, pounds.pk}
+
+
+def test_search_request_gives_the_same_canonical_params_however_a_search_is_spelled(places):
+    company = CompanyFactory(name="Globex")
+    spelled_one_way = QueryDict(mutable=True)
+    spelled_one_way.update({"q": "  registered   nurse ", "l": "california", "sort": "relevance"})
+    spelled_one_way.setlist("workplace_type", ["remote", "on_site"])
+    spelled_one_way.update({"salary_min": "80000", "company": company.slug, "page": "3"})
+    other_way = QueryDict(
+        f"company={company.slug}&salary_min=80000.0&workplace_type=on_site&workplace_type=remote"
+        "&l=California&q=registered+nurse"
+    )
+    expected = {
+        "q": "registered nurse",
+        "l": "California",
+        "workplace_type": ["on_site", "remote"],
+        "salary_min": "80000",
+        "company": company.slug,
+    }
+    assert search.search_request(spelled_one_way).canonical_params() == expected
+    assert search.search_request(other_way).canonical_params() == expected
+
+
+def test_search_request_refuses_bad_parameters_with_a_message_each(places):
+    with pytest.raises(search.SearchInvalid) as refused:
+        search.search_request(QueryDict("l=Atlantis&salary_min=-5"))
+    assert len(refused.value.errors) == 2
+    with pytest.raises(search.SearchInvalid, match="not a page number"):
+        search.search_request(QueryDict("q=nurse&page=x"))
+
+
+def test_search_matches_holds_what_the_pages_list(places):
+    nurses = [
+        PublishedJobFactory(title="Registered Nurse", places=[places.austin]) for _ in range(3)
+    ]
+    ExpiredJobFactory(title="Registered Nurse", places=[places.austin])
+    PublishedJobFactory(title="Registered Nurse", places=[places.san_jose])
+    PublishedJobFactory(title="Welder", places=[places.austin])
+    request = search.search_request(QueryDict("q=nurse&l=Texas"))
+    page_ids = {job.pk for job in search.search_results(request).jobs}
+    assert set(search.search_matches(request).values_list("pk", flat=True)) == page_ids
+    assert page_ids == {job.pk for job in nurses}
