@@ -8,7 +8,7 @@ class SavedJobAdmin(admin.ModelAdmin):
     """Read-mostly: saves are the job seekers' own; admins look them up and may delete one."""
 
     list_display = ["user", "job", "job__status", "saved_at"]
-    list_select_related = ["user", "job"]
+    list_select_related = ["user", "job__company"]
     search_fields = ["user__email", "job__title"]
     list_filter = ["job__status"]
     date_hierarchy = "saved_at"

@@ -26,7 +26,8 @@
     form.setAttribute("aria-busy", "true");
     var status = form.querySelector(".save-job__status");
     status.textContent = "";
-    fetch(form.action, {
+    // getAttribute: the form's "action" field hides its action property.
+    fetch(form.getAttribute("action"), {
       method: "POST",
       body: new FormData(form),
       headers: { Accept: "application/json" },
