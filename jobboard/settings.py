@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "listings.ingest",
     # After listings: its admin extends the job admin with the review actions.
     "listings.recruiters",
+    "listings.saved",
     "jobboard.demo",
     "jobboard.bench",
 ]
@@ -71,6 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "listings.saved.context_processors.saved_job_ids",
             ],
         },
     },
