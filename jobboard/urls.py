@@ -1,8 +1,30 @@
+from functools import partial
+
 from django.contrib import admin
 from django.urls import include, path
 
+from companies.sitemaps import CompanyRankingSitemap, CompanySitemap
+from jobboard.views import robots_txt
+from listings.sitemaps import JobSitemap, LandingSitemap, sitemap_index, sitemap_section
+from salaries.sitemaps import SalarySitemap
+
+SITEMAPS = {
+    "jobs": JobSitemap(),
+    "landing": LandingSitemap(),
+    "salaries": SalarySitemap(),
+    "companies": CompanySitemap(),
+    "company-rankings": CompanyRankingSitemap(),
+}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", partial(sitemap_index, sitemaps=SITEMAPS), name="sitemap"),
+    path(
+        "sitemap-<slug:section>.xml",
+        partial(sitemap_section, sitemaps=SITEMAPS),
+        name="sitemap_section",
+    ),
     path("", include("listings.urls")),
     path("", include("salaries.urls")),
     path("", include("companies.urls")),

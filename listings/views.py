@@ -42,10 +42,16 @@ def search(request: HttpRequest) -> HttpResponse:
 def landing(request: HttpRequest, title_slug: str, place_slug: str) -> HttpResponse:
     """The canonical URL of one title in one place: /jobs/registered-nurse/california/."""
     place = get_object_or_404(Place, slug=place_slug)
-    params = request.GET.copy()
+    params = landing_params(request.GET, title_slug=title_slug, place=place)
+    return _search_page(request, params, landing_title=title_from_slug(title_slug), place=place)
+
+
+def landing_params(query, *, title_slug: str, place: Place):
+    """A landing URL's search: its query string with the title's words and the place."""
+    params = query.copy()
     params["q"] = title_slug.replace("-", " ")
     params["l"] = place.display_name
-    return _search_page(request, params, landing_title=_title_from_slug(title_slug), place=place)
+    return params
 
 
 def _search_page(request, params, *, landing_title: str = "", place: Place | None = None):
@@ -68,9 +74,10 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
     context.update(
         results=results,
         place=place,
-        heading=_heading(landing_title or keywords.strip().title(), place),
+        heading=search_heading(landing_title or keywords.strip().title(), place),
         pagination=_pagination(params, results),
         canonical_url=_canonical_url(search),
+        feeds=_feed_urls(request),
         salary_box=search_salary_box(
             keywords=keywords, place=place, title_slug=slugify(landing_title)
         ),
@@ -78,11 +85,12 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
     return render(request, "listings/search.html", context)
 
 
-def _title_from_slug(slug: str) -> str:
+def title_from_slug(slug: str) -> str:
     return " ".join(word.capitalize() for word in slug.split("-"))
 
 
-def _heading(title: str, place: Place | None) -> str:
+def search_heading(title: str, place: Place | None) -> str:
+    """The page heading: "Registered Nurse Jobs in California", "Remote Jobs", "Jobs"."""
     what = f"{title} Jobs" if title else "Jobs"
     if place is None:
         return what
@@ -113,6 +121,19 @@ def _pagination(params, results: SearchResults) -> dict:
         "links": links,
         "previous_url": _page_url(params, page.number - 1) if page.has_previous else "",
         "next_url": _page_url(params, page.number + 1) if page.has_next else "",
+    }
+
+
+def _feed_urls(request: HttpRequest) -> dict[str, str]:
+    """The RSS and Atom feeds of this page: the same path and parameters, without the page."""
+    match = request.resolver_match
+    name = "landing_feed" if match.url_name == "landing" else "search_feed"
+    query = request.GET.copy()
+    query.pop("page", None)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return {
+        kind: reverse(f"listings:{name}{ending}", kwargs=match.kwargs) + suffix
+        for kind, ending in (("rss", ""), ("atom", "_atom"))
     }
 
 

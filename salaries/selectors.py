@@ -2,8 +2,9 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from listings.models import Place
 from salaries.faq import faq_for
@@ -274,4 +275,42 @@ def search_salary_box(
         return None
     return _cached_box(occupation_id, place) or salary_box(
         occupation=Occupation.objects.get(pk=occupation_id), place=place
+    )
+
+
+def _on_newest_days(rows: QuerySet) -> QuerySet:
+    """The ``rows`` (openings or aggregates) of each occupation's newest counted day.
+
+    Every refresh writes a day of rows and history stays for trends, so "the current rows"
+    are those of each occupation's newest day: one probe of ``opening_count_latest`` per
+    occupation, then the rows of that day (all occupations usually share it).
+    """
+    newest = OpeningCount.objects.filter(occupation=OuterRef("pk")).order_by("-as_of")
+    days = Occupation.objects.annotate(day=Subquery(newest.values("as_of")[:1])).filter(
+        day__isnull=False
+    )
+    by_day: dict = {}
+    for occupation_id, day in days.values_list("pk", "day"):
+        by_day.setdefault(day, []).append(occupation_id)
+    current = Q(pk__in=[])
+    for day, occupation_ids in by_day.items():
+        current |= Q(as_of=day, occupation_id__in=occupation_ids)
+    return rows.filter(current)
+
+
+def openings_newest() -> QuerySet[OpeningCount]:
+    """Live openings per occupation and place (not "everywhere") as last counted: the title
+    and place pairs that have open jobs, for the landing pages' sitemap."""
+    return _on_newest_days(OpeningCount.objects.filter(place__isnull=False, openings__gt=0))
+
+
+def aggregates_published_newest() -> QuerySet[SalaryAggregate]:
+    """The newest aggregates whose figures are shown (sample big enough), in the page's
+    currency: the salary pages worth listing in the sitemap."""
+    return _on_newest_days(
+        SalaryAggregate.objects.filter(
+            currency=PAGE_CURRENCY,
+            sample_size__gte=settings.SALARY_MIN_SAMPLE,
+            mean__isnull=False,
+        )
     )

@@ -95,3 +95,16 @@ class PastExpiryJobFactory(PublishedJobFactory):
 
 class ClosedJobFactory(PublishedJobFactory):
     status = Job.Status.CLOSED
+
+
+def duplicate_posting(original: Job) -> Job:
+    """A later copy of ``original`` (same company, title, places and text): a duplicate."""
+    copy = PublishedJobFactory(
+        title=original.title,
+        company=original.company,
+        description_html=original.description_html,
+        places=list(original.places.all()),
+    )
+    copy.refresh_from_db()
+    assert copy.duplicate_of_id == original.pk
+    return copy

@@ -11,6 +11,7 @@ from jobboard.bench.ingest import ingest_bench
 from jobboard.bench.recruiters import posting_bench
 from jobboard.bench.salaries import salary_bench
 from jobboard.bench.search import search_bench, write_results
+from jobboard.bench.sitemaps import sitemap_bench
 from listings.ingest.models import Source
 from listings.models import Job
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         results.update(company_page_bench(repeat=repeat, log=self.stdout.write))
         results.update(salary_bench(repeat=repeat, log=self.stdout.write))
         results.update(posting_bench(repeat=repeat, log=self.stdout.write))
+        results.update(sitemap_bench(repeat=repeat, log=self.stdout.write))
         # Last: it writes and deletes 50,000 rows, which the read benches should not see.
         results.update(ingest_bench(postings=ingest_postings, log=self.stdout.write))
         results.update(jobs=jobs, measured_at=timezone.now().isoformat(timespec="seconds"))
