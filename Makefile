@@ -56,4 +56,4 @@ stop-db: $(VENV)/.installed
 	$(PY) -c "from pathlib import Path; from jobboard.embedded_db import stop; stop(Path('var').resolve())"
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var tests/browser/node_modules
