@@ -15,11 +15,13 @@ from tests.recruiters.factories import MembershipFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def violations_by_page(page, base_url: str, urls: dict[str, str]) -> dict[str, list[str]]:
+def violations_by_page(
+    page, base_url: str, urls: dict[str, str], *, status: int = 200
+) -> dict[str, list[str]]:
     found = {}
     for name, url in urls.items():
         response = page.goto(base_url + url)
-        assert response.ok, f"{name} ({url}) answered {response.status}"
+        assert response.status == status, f"{name} ({url}) answered {response.status}"
         if violations := accessibility_violations(page):
             found[f"{name} ({url})"] = violations
     return found
@@ -33,6 +35,7 @@ def test_every_public_page_type_passes_axe(live_server, page):
     require_axe()
     site = make_site()
     found = violations_by_page(page, live_server.url, site.urls)
+    found |= violations_by_page(page, live_server.url, {"not found": "/no-such-page/"}, status=404)
     assert not found, report(found)
 
 
