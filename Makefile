@@ -6,6 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_JOBS ?= 20000
 BENCH_JOBS ?= 100000
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: run test lint format worker beat bench stop-db demo clean
 
@@ -22,9 +23,14 @@ run: $(VENV)/.installed
 	@echo "Serving on http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: lint
+test: lint $(AXE)
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# axe-core for the browser tests' accessibility checks, pinned by tests/browser/package-lock.json.
+$(AXE): tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $@
 
 # ruff, then the import contracts of pyproject.toml (the layers of "How the parts fit").
 lint: $(VENV)/.installed
@@ -50,4 +56,4 @@ stop-db: $(VENV)/.installed
 	$(PY) -c "from pathlib import Path; from jobboard.embedded_db import stop; stop(Path('var').resolve())"
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var tests/browser/node_modules

@@ -64,8 +64,15 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "comments": selectors.company_recent_comments(company=company),
             "jsonld": json_for_script(jsonld) if jsonld else None,
             "min_for_rank": settings.RATING_MIN_FOR_RANK,
+            "canonical_url": _canonical_url(company, number),
         },
     )
+
+
+def _canonical_url(company: Company, number: int) -> str:
+    """The company's address, absolute from SITE_URL; each page of its jobs is its own page."""
+    url = f"{settings.SITE_URL}{company.get_absolute_url()}"
+    return url if number == 1 else f"{url}?page={number}"
 
 
 @login_required

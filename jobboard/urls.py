@@ -1,7 +1,10 @@
 from functools import partial
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from companies.sitemaps import CompanyRankingSitemap, CompanySitemap
 from jobboard.views import robots_txt
@@ -25,6 +28,8 @@ urlpatterns = [
         partial(sitemap_section, sitemaps=SITEMAPS),
         name="sitemap_section",
     ),
+    # Browsers and crawlers ask for /favicon.ico whatever a page's <link rel="icon"> says.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico"))),
     path("", include("listings.urls")),
     path("", include("salaries.urls")),
     path("", include("companies.urls")),

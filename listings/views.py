@@ -138,12 +138,15 @@ def _feed_urls(request: HttpRequest) -> dict[str, str]:
 
 
 def _canonical_url(search) -> str:
-    """A search by title and place alone has a landing URL; everything else is its own page."""
+    """A search by title and place alone has a landing URL; everything else is its own page.
+
+    Absolute, from SITE_URL: search engines read a relative canonical against whatever host
+    they fetched the page from."""
     params = search.canonical_params()
     title_slug = slugify(params.get("q", ""))
     if set(params) == {"q", "l"} and title_slug:
-        return reverse("listings:landing", args=[title_slug, search.place.slug])
-    return f"{reverse('listings:search')}?{urlencode(params, doseq=True)}"
+        return settings.SITE_URL + reverse("listings:landing", args=[title_slug, search.place.slug])
+    return f"{settings.SITE_URL}{reverse('listings:search')}?{urlencode(params, doseq=True)}"
 
 
 @require_safe

@@ -23,8 +23,20 @@ def _occupation_or_404(slug: str) -> Occupation:
     return get_object_or_404(Occupation, slug=slug)
 
 
+def _canonical_url(request: HttpRequest) -> str:
+    """The page's own address, absolute from SITE_URL; salary pages take no query parameters."""
+    return f"{settings.SITE_URL}{request.path}"
+
+
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "salaries/index.html", {"occupations": selectors.occupations_with_pay()})
+    return render(
+        request,
+        "salaries/index.html",
+        {
+            "occupations": selectors.occupations_with_pay(),
+            "canonical_url": _canonical_url(request),
+        },
+    )
 
 
 def occupation(request: HttpRequest, occupation_slug: str, place_slug: str | None = None):
@@ -42,6 +54,7 @@ def occupation(request: HttpRequest, occupation_slug: str, place_slug: str | Non
             "histogram": histogram_chart(insight.aggregate) if insight.published else None,
             "jsonld": json_for_script(jsonld) if jsonld else None,
             "min_sample": settings.SALARY_MIN_SAMPLE,
+            "canonical_url": _canonical_url(request),
         },
     )
 
@@ -61,5 +74,6 @@ def compare(request: HttpRequest, left: str, right: str, place_slug: str | None 
                 left=left_occupation, right=right_occupation, place=place
             ),
             "min_sample": settings.SALARY_MIN_SAMPLE,
+            "canonical_url": _canonical_url(request),
         },
     )

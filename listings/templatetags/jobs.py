@@ -7,16 +7,23 @@ register = template.Library()
 @register.filter
 def posted_ago(posted_at) -> str:
     """ "Posted today", "Posted 1 day ago", "Posted 12 days ago", "Posted 30+ days ago"."""
+    age = days_ago(posted_at)
+    return f"Posted {age}" if age else ""
+
+
+@register.filter
+def days_ago(posted_at) -> str:
+    """ "today", "1 day ago", "12 days ago", "30+ days ago": for a place already labelled Posted."""
     if posted_at is None:
         return ""
     days = (timezone.now() - posted_at).days
     if days <= 0:
-        return "Posted today"
+        return "today"
     if days == 1:
-        return "Posted 1 day ago"
+        return "1 day ago"
     if days > 30:
-        return "Posted 30+ days ago"
-    return f"Posted {days} days ago"
+        return "30+ days ago"
+    return f"{days} days ago"
 
 
 @register.filter

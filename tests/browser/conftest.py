@@ -48,3 +48,25 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+MOBILE = {"width": 375, "height": 812}
+
+
+@pytest.fixture
+def mobile_page(browser):
+    """A phone-sized page: 375 CSS pixels wide, as the mobile checks ask."""
+    context = browser.new_context(viewport=MOBILE, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def mobile_page_without_javascript(browser):
+    context = browser.new_context(viewport=MOBILE, has_touch=True, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

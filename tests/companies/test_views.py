@@ -249,3 +249,13 @@ def test_the_card_says_why_a_company_is_not_ranked(client, settings):
     assert "needs 2 ratings to be ranked among technology companies" in few_html
     loner_html = client.get(loner.get_absolute_url()).content.decode()
     assert "ranked within their industry, and this one has none on file" in loner_html
+
+
+def test_company_page_has_an_absolute_canonical_link_per_page_of_jobs(client, settings):
+    settings.SITE_URL = "https://jobs.example.org"
+    company = CompanyFactory(slug="acme")
+    PublishedJobFactory.create_batch(21, company=company)
+    first = client.get("/companies/acme/").content.decode()
+    second = client.get("/companies/acme/?page=2").content.decode()
+    assert '<link rel="canonical" href="https://jobs.example.org/companies/acme/">' in first
+    assert '<link rel="canonical" href="https://jobs.example.org/companies/acme/?page=2">' in second

@@ -2,10 +2,12 @@
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from listings.models import Job
 from salaries.models import Occupation
@@ -46,7 +48,7 @@ def test_page_shows_the_facts_of_the_seed_page(client, places):
         "On-site",
         "$133.60K - $160.50K/yr",
         "Full-time",
-        "Posted 2 days ago",
+        "2 days ago",
         "Apply on company site",
         "Industry",
         "Technology",
@@ -297,3 +299,13 @@ def test_the_page_never_fails_on_a_job_the_database_allows(client, columns):
     response = client.get(job.get_absolute_url())
     assert response.status_code == 200
     assert jsonld_of(response)[0]["@type"] == "JobPosting"
+
+
+def test_posted_fact_says_posted_once(client, places):
+    job = PublishedJobFactory(
+        places=[places.san_jose], posted_at=timezone.now() - timedelta(days=1)
+    )
+    html = client.get(job.get_absolute_url()).content.decode()
+    fact = re.search(r"<dt>Posted</dt><dd>(.*?)</dd>", html).group(1)
+    assert re.sub(r"<[^>]+>", "", fact) == "1 day ago"
+    assert "Posted 1 day ago" not in html

@@ -1,5 +1,6 @@
 """The search page: ranking, places, filters, duplicates, paging and bad input."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -288,10 +289,36 @@ def test_landing_url_heading_and_results(client, places):
     assert superscript.status_code == 400
 
 
-def test_search_canonical_points_to_landing_url(client, places):
+def test_search_canonical_points_to_landing_url(client, places, settings):
     PublishedJobFactory(title="Registered Nurse", places=[places.san_jose])
     html = client.get(SEARCH, {"q": "registered nurse", "l": "California"}).content.decode()
-    assert '<link rel="canonical" href="/jobs/registered-nurse/california/">' in html
+    assert (
+        f'<link rel="canonical" href="{settings.SITE_URL}/jobs/registered-nurse/california/">'
+        in html
+    )
+
+
+def test_landing_and_filtered_search_have_absolute_canonical_links(client, places, settings):
+    settings.SITE_URL = "https://jobs.example.org"
+    PublishedJobFactory(title="Registered Nurse", places=[places.san_jose])
+    landing = client.get(reverse("listings:landing", args=["registered-nurse", "california"]))
+    assert (
+        '<link rel="canonical" href="https://jobs.example.org/jobs/registered-nurse/california/">'
+        in landing.content.decode()
+    )
+    filtered = client.get(SEARCH, {"q": "nurse", "employment_type": "full_time"})
+    assert (
+        '<link rel="canonical" href="https://jobs.example.org/jobs/?q=nurse&amp;'
+        'employment_type=full_time">' in filtered.content.decode()
+    )
+
+
+def test_results_heading_levels_do_not_skip_from_h1_to_the_card_titles(client, places):
+    PublishedJobFactory(title="Registered Nurse", places=[places.san_jose])
+    html = client.get(SEARCH, {"q": "nurse"}).content.decode()
+    levels = [int(level) for level in re.findall(r"<h([1-6])", html)]
+    assert levels[0] == 1
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
 
 
 def test_query_count_is_bounded(client, places, django_assert_max_num_queries):

@@ -356,3 +356,36 @@ def test_all_locations_page_has_no_occupation_jsonld(client, salaries):
     engineer, _ = salaries
     response = client.get(reverse("salaries:occupation", args=[engineer.slug]))
     assert [block["@type"] for block in jsonld(response)] == ["FAQPage"]
+
+
+def test_salary_pages_have_absolute_canonical_links(client, salaries, settings):
+    engineer, scientist = salaries
+    settings.SITE_URL = "https://jobs.example.org"
+    for path in [
+        reverse("salaries:index"),
+        reverse("salaries:occupation", args=[engineer.slug]),
+        reverse("salaries:occupation_place", args=[engineer.slug, "california"]),
+        reverse("salaries:compare", args=[engineer.slug, scientist.slug]),
+    ]:
+        html = client.get(path).content.decode()
+        assert f'<link rel="canonical" href="https://jobs.example.org{path}">' in html, path
+
+
+def test_histogram_table_alternative_follows_the_figure_instead_of_sitting_in_it(
+    client, salaries, places
+):
+    engineer, _ = salaries
+    html = salary_page(client, engineer, places.california).content.decode()
+    figure = re.search(r"<figure.*?</figure>", html, flags=re.S).group(0)
+    # A <figure> holds its content and one <figcaption>, first or last: nothing after it.
+    assert figure.removesuffix("</figure>").rstrip().endswith("</figcaption>")
+    assert "<details" not in figure
+    assert html.index("</figure>") < html.index('<details class="histogram__table">')
+
+
+def test_salary_tables_scroll_inside_their_own_box(client, salaries, places):
+    engineer, _ = salaries
+    html = salary_page(client, engineer, places.california).content.decode()
+    assert html.count('<table class="data-table') == html.count(
+        '<div class="table-scroll"><table class="data-table'
+    )

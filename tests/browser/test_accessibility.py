@@ -1,0 +1,74 @@
+"""axe-core finds no serious or critical violation on any public page type or recruiter page.
+
+One test per group visits every page, so the site is built once and Chromium opened once; a
+failure lists every page's violations together.
+"""
+
+import pytest
+
+from listings.recruiters.models import Membership
+from tests.browser.accessibility import accessibility_violations, assert_accessible, require_axe
+from tests.browser.site import log_in, make_site
+from tests.factories import DraftJobFactory
+from tests.recruiters.factories import MembershipFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def violations_by_page(
+    page, base_url: str, urls: dict[str, str], *, status: int = 200
+) -> dict[str, list[str]]:
+    found = {}
+    for name, url in urls.items():
+        response = page.goto(base_url + url)
+        assert response.status == status, f"{name} ({url}) answered {response.status}"
+        if violations := accessibility_violations(page):
+            found[f"{name} ({url})"] = violations
+    return found
+
+
+def report(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{page}:\n" + "\n".join(violations) for page, violations in found.items())
+
+
+def test_every_public_page_type_passes_axe(live_server, page):
+    require_axe()
+    site = make_site()
+    found = violations_by_page(page, live_server.url, site.urls)
+    found |= violations_by_page(page, live_server.url, {"not found": "/no-such-page/"}, status=404)
+    assert not found, report(found)
+
+
+def test_recruiter_pages_pass_axe_when_logged_in(live_server, page):
+    require_axe()
+    site = make_site()
+    company = site.job.company
+    recruiter = MembershipFactory(company=company).user
+    MembershipFactory(company=company, status=Membership.Status.PENDING)
+    draft = DraftJobFactory(title="Night Nurse", company=company, created_by=recruiter)
+    log_in(page, live_server, recruiter)
+    found = violations_by_page(
+        page,
+        live_server.url,
+        {
+            "dashboard": "/recruiters/",
+            "job form": "/recruiters/jobs/new/",
+            "edit form": f"/recruiters/jobs/{draft.pk}/edit/",
+            "preview": f"/recruiters/jobs/{draft.pk}/",
+            "members": "/recruiters/members/",
+        },
+    )
+    assert not found, report(found)
+
+
+def test_a_violation_is_reported_with_its_rule_help_and_element(page):
+    require_axe()
+    page.set_content(
+        '<html lang="en"><head><title>t</title></head>'
+        '<body><main><img src="chart.png"></main></body></html>'
+    )
+    with pytest.raises(pytest.fail.Exception) as failure:
+        assert_accessible(page)
+    message = str(failure.value)
+    assert "image-alt (critical): Images must have alternative text" in message
+    assert '<img src="chart.png">' in message
