@@ -1,5 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from jobboard.api import api, no_such_endpoint
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -8,4 +10,6 @@ urlpatterns = [
     path("", include("companies.urls")),
     path("accounts/", include("listings.recruiters.account_urls")),
     path("recruiters/", include("listings.recruiters.urls")),
+    path("api/v1/", api.urls),
+    re_path(r"^api/", no_such_endpoint),
 ]

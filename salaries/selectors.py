@@ -3,7 +3,7 @@
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import Case, Q, QuerySet, Subquery, When
 
 from listings.models import Place
 from salaries.faq import faq_for
@@ -274,4 +274,22 @@ def search_salary_box(
         return None
     return _cached_box(occupation_id, place) or salary_box(
         occupation=Occupation.objects.get(pk=occupation_id), place=place
+    )
+
+
+def occupations_matching(*, q: str, limit: int = 10) -> list[Occupation]:
+    """Occupations with a word of their name starting with ``q`` ("nur" finds "Registered
+    Nurse"), names that start with it first; for title suggestions.
+
+    Reads the occupations table, a few hundred rows at most, never the jobs.
+    """
+    q = " ".join(q.split())[:60]
+    if len(q) < 2:
+        return []
+    starts = Q(name__unaccent__istartswith=q)
+    found = Occupation.objects.filter(starts | Q(name__unaccent__icontains=f" {q}"))
+    return list(
+        found.annotate(at_start=Case(When(starts, then=0), default=1)).order_by("at_start", "name")[
+            :limit
+        ]
     )
