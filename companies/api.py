@@ -63,7 +63,7 @@ def company_detail(request: HttpRequest, slug: str):
         "description": company.description,
         "open_jobs": {
             "count": open_jobs.total,
-            "url": absolute(f"{reverse('api-1:jobs_search')}?{urlencode({'company': slug})}"),
+            "url": absolute(f"{reverse('api:jobs_search')}?{urlencode({'company': company.slug})}"),
             "pay_by_occupation": [
                 {
                     "occupation": row["occupation"],

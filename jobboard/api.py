@@ -94,6 +94,18 @@ def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     return _error(request, "Something went wrong on our side; it has been logged.", 500)
 
 
+def api_root(request: HttpRequest) -> JsonResponse:
+    """/api/v1/ itself: where the docs and the schema are."""
+    return JsonResponse(
+        {
+            "title": api.title,
+            "version": api.version,
+            "docs": f"{settings.SITE_URL}{request.path}docs",
+            "openapi": f"{settings.SITE_URL}{request.path}openapi.json",
+        }
+    )
+
+
 def no_such_endpoint(request: HttpRequest, path: str = "") -> JsonResponse:
     """Any /api/ address that is no endpoint: a JSON 404 pointing at the docs."""
     return JsonResponse(
