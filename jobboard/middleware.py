@@ -2,7 +2,9 @@
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+MESSAGE = "The request holds a null character (%00), which no page accepts."
 
 
 class RefuseNullCharactersMiddleware:
@@ -21,8 +23,7 @@ class RefuseNullCharactersMiddleware:
             for params in (request.GET, request.POST)
             for name, values in params.lists()
         ):
-            return HttpResponseBadRequest(
-                "The request holds a null character (%00), which no page accepts.",
-                content_type="text/plain; charset=utf-8",
-            )
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": MESSAGE, "errors": []}, status=400)
+            return HttpResponseBadRequest(MESSAGE, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

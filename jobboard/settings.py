@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_filters",
+    # The JSON API; installed so its docs page renders from its own static files, no CDN.
+    "ninja",
     "django_celery_beat",
     "companies",
     "listings",
@@ -228,3 +230,11 @@ INGEST_SHRINK_GUARD = env.float("INGEST_SHRINK_GUARD", default=0.5)
 INGEST_TASK_MAX_RETRIES = env.int("INGEST_TASK_MAX_RETRIES", default=3)
 INGEST_TASK_RETRY_SECONDS = env.float("INGEST_TASK_RETRY_SECONDS", default=60.0)
 INGEST_PAYLOADS_KEPT = env.int("INGEST_PAYLOADS_KEPT", default=20)
+
+# The JSON API (jobboard/api.py): requests one address may make, per second (s), minute (m),
+# hour (h) or day (d); counted in the cache (Redis with REDIS_URL, else this process's memory).
+# Empty: no throttle (a gateway in front limits instead).
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="60/m")
+# Proxies in front of the app that append to X-Forwarded-For; 0 reads the client's address
+# from the connection alone, which a client cannot forge.
+NINJA_NUM_PROXIES = env.int("API_NUM_PROXIES", default=0)

@@ -2,11 +2,12 @@ from functools import partial
 
 from django.contrib import admin
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from companies.sitemaps import CompanyRankingSitemap, CompanySitemap
+from jobboard.api import api, api_root, no_such_endpoint
 from jobboard.views import robots_txt
 from listings.sitemaps import JobSitemap, LandingSitemap, sitemap_index, sitemap_section
 from salaries.sitemaps import SalarySitemap
@@ -36,4 +37,7 @@ urlpatterns = [
     path("accounts/", include("listings.recruiters.account_urls")),
     path("recruiters/", include("listings.recruiters.urls")),
     path("saved/", include("listings.saved.urls")),
+    path("api/v1/", api_root),
+    path("api/v1/", api.urls),
+    re_path(r"^api/", no_such_endpoint),
 ]

@@ -2,16 +2,22 @@
 
 from collections import Counter, defaultdict
 
+from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from listings.models import Job, Place
+from listings.places import FUZZY_THRESHOLD
 from listings.search import heading_query
 
 SIMILAR_JOBS = 6
 RECENT_JOBS = 8
 POPULAR_CACHE_SECONDS = 60 * 60
+# Statuses whose jobs are their recruiter's business: the public never sees them.
+NEVER_PUBLIC = (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED)
+# A typed prefix this short matches too much to be worth suggesting.
+SUGGEST_MIN_LENGTH = 2
 
 
 def job_for_detail(*, pk: int) -> Job:
@@ -20,6 +26,34 @@ def job_for_detail(*, pk: int) -> Job:
         Job.objects.select_related("company__industry", "company__rating_summary", "duplicate_of")
         .prefetch_related("places__parent__parent")
         .get(pk=pk)
+    )
+
+
+def job_public(*, pk: int) -> Job:
+    """A job the public may read: published, closed or expired (closed and expired jobs stay
+    readable); raises ``Job.DoesNotExist`` for drafts, pending and rejected jobs too."""
+    job = job_for_detail(pk=pk)
+    if job.status in NEVER_PUBLIC:
+        raise Job.DoesNotExist(f"Job {pk} is not public.")
+    return job
+
+
+def places_matching(*, q: str, limit: int = 10) -> list[Place]:
+    """Places whose name starts with ``q`` (accents aside), biggest first; when none does, the
+    closest names by trigram similarity, so a typo ("Califrnia") still finds its place."""
+    q = " ".join(q.split())[:60]
+    if len(q) < SUGGEST_MIN_LENGTH:
+        return []
+    places = Place.objects.select_related("parent")
+    found = list(
+        places.filter(name__unaccent__istartswith=q).order_by("-population", "name")[:limit]
+    )
+    if found:
+        return found
+    return list(
+        places.annotate(similarity=TrigramSimilarity("name", q))
+        .filter(similarity__gte=FUZZY_THRESHOLD)
+        .order_by("-similarity", "-population", "name")[:limit]
     )
 
 

@@ -152,12 +152,9 @@ def _canonical_url(search) -> str:
 @require_safe
 def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     try:
-        job = selectors.job_for_detail(pk=pk)
+        job = selectors.job_public(pk=pk)
     except Job.DoesNotExist:
         raise Http404("No such job.") from None
-    if job.status in (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED):
-        # Unpublished jobs are their recruiter's business; the public never sees them.
-        raise Http404("No such job.")
     if request.path != job.get_absolute_url():
         return redirect(job, permanent=True)
     if _is_a_visit(request, job):

@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
 
 from listings.models import Place
 from salaries.faq import faq_for
@@ -313,4 +313,22 @@ def aggregates_published_newest() -> QuerySet[SalaryAggregate]:
             sample_size__gte=settings.SALARY_MIN_SAMPLE,
             mean__isnull=False,
         )
+    )
+
+
+def occupations_matching(*, q: str, limit: int = 10) -> list[Occupation]:
+    """Occupations with a word of their name starting with ``q`` ("nur" finds "Registered
+    Nurse"), names that start with it first; for title suggestions.
+
+    Reads the occupations table, a few hundred rows at most, never the jobs.
+    """
+    q = " ".join(q.split())[:60]
+    if len(q) < 2:
+        return []
+    starts = Q(name__unaccent__istartswith=q)
+    found = Occupation.objects.filter(starts | Q(name__unaccent__icontains=f" {q}"))
+    return list(
+        found.annotate(at_start=Case(When(starts, then=0), default=1)).order_by("at_start", "name")[
+            :limit
+        ]
     )

@@ -6,6 +6,7 @@ from django.http import Http404
 from companies.models import Company
 from listings.models import Job, Place
 from listings.recruiters.models import JobRevision
+from listings.selectors import places_matching
 
 DASHBOARD_PAGE = 50
 
@@ -56,16 +57,8 @@ def job_last_rejection(*, job: Job) -> str:
 
 
 def places_suggest(*, q: str, limit: int = 10) -> list[str]:
-    """Place names starting with ``q``, biggest first, as "San Jose, CA"."""
-    q = " ".join(q.split())[:60]
-    if len(q) < 2:
-        return []
-    places = (
-        Place.objects.select_related("parent")
-        .filter(name__unaccent__istartswith=q)
-        .order_by("-population", "name")[:limit]
-    )
-    return [place.display_name for place in places]
+    """Place names for what was typed (``places_matching``), as "San Jose, CA"."""
+    return [place.display_name for place in places_matching(q=q, limit=limit)]
 
 
 def places_common(*, limit: int = 150) -> list[str]:

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from jobboard.bench.api import api_bench
 from jobboard.bench.companies import company_page_bench
 from jobboard.bench.ingest import ingest_bench
 from jobboard.bench.recruiters import posting_bench
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             # As autovacuum would leave a table after a bulk load: visibility map set, stats fresh.
             cursor.execute("VACUUM ANALYZE")
         results = search_bench(repeat=repeat, log=self.stdout.write)
+        results.update(api_bench(repeat=repeat, log=self.stdout.write))
         results.update(company_page_bench(repeat=repeat, log=self.stdout.write))
         results.update(salary_bench(repeat=repeat, log=self.stdout.write))
         results.update(posting_bench(repeat=repeat, log=self.stdout.write))
