@@ -1,4 +1,4 @@
-"""Sitemap benchmark: the index and the fullest 50,000-URL page of the jobs sitemap."""
+"""Sitemap benchmark: the index and the fullest page of the jobs sitemap."""
 
 from collections.abc import Callable
 
