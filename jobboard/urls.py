@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("companies.urls")),
     path("accounts/", include("listings.recruiters.account_urls")),
     path("recruiters/", include("listings.recruiters.urls")),
+    path("alerts/", include("listings.alerts.urls")),
 ]
