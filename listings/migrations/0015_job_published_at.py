@@ -3,7 +3,9 @@
 Existing jobs take their posted_at. From here on the trigger is the one place that sets it: a
 job inserted published and unexpired without one, or updated into being published and
 unexpired from anything else (published by a moderator, renewed, republished by its feed),
-gets the time of that transaction; every other write keeps the value the row already has.
+gets the time of that write (clock_timestamp(), not the transaction's start, so a long
+transaction does not date its jobs before an alert that began meanwhile); every other write
+keeps the value the row already has.
 """
 
 from django.db import migrations, models
@@ -11,12 +13,13 @@ from django.db import migrations, models
 TRIGGER = """
 CREATE FUNCTION listings_job_published_at() RETURNS trigger AS $$
 BEGIN
-    IF NEW.status = 'published' AND (NEW.expires_at IS NULL OR NEW.expires_at > now()) THEN
+    IF NEW.status = 'published'
+       AND (NEW.expires_at IS NULL OR NEW.expires_at > clock_timestamp()) THEN
         IF TG_OP = 'INSERT' THEN
-            NEW.published_at := coalesce(NEW.published_at, now());
+            NEW.published_at := coalesce(NEW.published_at, clock_timestamp());
         ELSIF NOT (OLD.status = 'published'
-                   AND (OLD.expires_at IS NULL OR OLD.expires_at > now())) THEN
-            NEW.published_at := now();
+                   AND (OLD.expires_at IS NULL OR OLD.expires_at > clock_timestamp())) THEN
+            NEW.published_at := clock_timestamp();
         END IF;
     END IF;
     RETURN NEW;
