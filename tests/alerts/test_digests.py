@@ -148,7 +148,9 @@ def test_expired_closed_past_expiry_and_duplicate_jobs_are_never_listed(later):
 
 
 def test_filters_of_the_search_apply(places, later):
-    ActiveAlertFactory(params={"q": "registered nurse", "l": "California", "workplace_type": ["remote"]})
+    ActiveAlertFactory(
+        params={"q": "registered nurse", "l": "California", "workplace_type": ["remote"]}
+    )
     nurse(title="Registered Nurse Remote CA", places=[places.san_jose], workplace_type="remote")
     nurse(title="Registered Nurse On-site CA", places=[places.san_jose])
     nurse(title="Registered Nurse Remote TX", places=[places.austin], workplace_type="remote")
@@ -194,7 +196,9 @@ def test_every_digest_has_one_click_unsubscribe_headers_and_links(later):
 def test_daily_and_weekly_alerts_are_due_after_their_period():
     now = timezone.now()
     daily = ActiveAlertFactory(watermark=now - timedelta(hours=23, minutes=40))
-    weekly = ActiveAlertFactory(frequency="weekly", watermark=now - timedelta(days=6, hours=23, minutes=40))
+    weekly = ActiveAlertFactory(
+        frequency="weekly", watermark=now - timedelta(days=6, hours=23, minutes=40)
+    )
     ActiveAlertFactory(watermark=now - timedelta(hours=20))
     ActiveAlertFactory(frequency="weekly", watermark=now - timedelta(days=5))
 
