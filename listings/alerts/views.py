@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -55,7 +56,14 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "alerts/subscribed.html",
-        {"outcome": outcome, "name": context["name"], "email": form.cleaned_data["email"]},
+        {
+            "outcome": outcome,
+            "name": context["name"],
+            "email": form.cleaned_data["email"],
+            "search_link": reverse("listings:search")
+            + "?"
+            + urlencode(context["params"], doseq=True),
+        },
     )
 
 
