@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # After listings: its admin extends the job admin with the review actions.
     "listings.recruiters",
     "listings.saved",
+    "listings.alerts",
     "jobboard.demo",
     "jobboard.bench",
 ]
@@ -134,6 +135,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "listings.recruiters.tasks.warn_jobs_expiring",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Each alert's own frequency (daily, weekly) decides whether this run mails it.
+    "every-hour-send-due-job-alert-digests": {
+        "task": "listings.alerts.tasks.send_due_alert_digests",
+        "schedule": crontab(minute=5),
+    },
     # Hourly, so "cities hiring most" counts stay current; each run replaces today's rows.
     "every-hour-refresh-salary-aggregates": {
         "task": "salaries.tasks.refresh_salary_aggregates",
@@ -203,6 +209,13 @@ LOGGING = {
 JOB_DEFAULT_LIFETIME_DAYS = env.int("JOB_DEFAULT_LIFETIME_DAYS", default=30)
 # The recruiters app (listings/recruiters/): postings one account may start in 24 hours.
 JOB_POSTS_PER_DAY = env.int("JOB_POSTS_PER_DAY", default=10)
+
+# Job alerts (listings/alerts/): alerts one address may have, confirmation emails a day to one
+# address and from one IP, and alerts per digest task (each task opens one SMTP connection).
+ALERT_MAX_PER_ADDRESS = env.int("ALERT_MAX_PER_ADDRESS", default=10)
+ALERT_CONFIRMATIONS_PER_ADDRESS = env.int("ALERT_CONFIRMATIONS_PER_ADDRESS", default=3)
+ALERT_CONFIRMATIONS_PER_IP = env.int("ALERT_CONFIRMATIONS_PER_IP", default=10)
+ALERT_DIGEST_BATCH_SIZE = env.int("ALERT_DIGEST_BATCH_SIZE", default=500)
 
 # Salaries: below this many postings stating pay, a title x place gets no figures, only a note.
 SALARY_MIN_SAMPLE = env.int("SALARY_MIN_SAMPLE", default=5)

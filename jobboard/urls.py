@@ -40,4 +40,5 @@ urlpatterns = [
     path("api/v1/", api_root),
     path("api/v1/", api.urls),
     re_path(r"^api/", no_such_endpoint),
+    path("alerts/", include("listings.alerts.urls")),
 ]

@@ -170,6 +170,11 @@ class Job(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     posted_at = models.DateTimeField(null=True, blank=True, db_index=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    # When the job last became publicly visible (published and unexpired after being neither):
+    # set by a database trigger (migration 0015) on every write, COPY and bulk UPDATE included,
+    # so a renewed or republished job is new again. Alerts mail the jobs that became visible
+    # since their last digest; posted_at is what the posting says and never moves.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
     featured = models.BooleanField(default=False)
 
     source = models.ForeignKey(
@@ -274,6 +279,12 @@ class Job(models.Model):
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(fields=["status", "-posted_at"], name="job_status_posted"),
+            # What alert digests read first: the searchable jobs that became visible lately.
+            models.Index(
+                fields=["published_at"],
+                name="job_published_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

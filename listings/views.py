@@ -61,7 +61,7 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
         context = {"filter": invalid.filterset, "errors": invalid.errors}
         return render(request, "listings/search.html", context, status=400)
 
-    context = {"filter": search.filterset, "landing_title": landing_title}
+    context = {"filter": search.filterset, "landing_title": landing_title, "search": search}
     try:
         results = search_results(search)
     except PageOutOfRange as out_of_range:

@@ -7,6 +7,7 @@ import factory
 from django.utils import timezone
 
 from companies.models import Company, Industry
+from listings.alerts.services import alert_search_key
 from listings.models import Job
 from listings.services import job_refresh_places
 
@@ -108,3 +109,26 @@ def duplicate_posting(original: Job) -> Job:
     copy.refresh_from_db()
     assert copy.duplicate_of_id == original.pk
     return copy
+
+
+class ActiveAlertFactory(factory.django.DjangoModelFactory):
+    """A confirmed job alert for "registered nurse" (pass ``params=`` for another search);
+    jobs that become visible after it was made are new to it."""
+
+    class Meta:
+        model = "alerts.Alert"
+
+    email = factory.Sequence(lambda n: f"seeker{n}@example.com")
+    name = "Registered Nurse jobs"
+    params = factory.LazyFunction(lambda: {"q": "registered nurse"})
+    search_key = factory.LazyAttribute(lambda alert: alert_search_key(alert.params))
+    status = "active"
+    frequency = "daily"
+    confirmed_at = factory.LazyFunction(timezone.now)
+    watermark = factory.LazyAttribute(lambda alert: alert.confirmed_at)
+
+
+class PendingAlertFactory(ActiveAlertFactory):
+    status = "pending"
+    confirmed_at = None
+    watermark = None

@@ -93,10 +93,21 @@ def _possible_titles() -> set[str]:
 class JobGenerator:
     """Makes one realistic job row at a time; the same seed always makes the same jobs."""
 
-    def __init__(self, *, catalogue: Catalogue, rng: random.Random, now: datetime):
+    def __init__(
+        self,
+        *,
+        catalogue: Catalogue,
+        rng: random.Random,
+        now: datetime,
+        days_of_postings: float = DAYS_OF_POSTINGS,
+        published_now: bool = False,
+    ):
         self.catalogue = catalogue
+        # Demo jobs became visible when posted; jobs added now leave it to the table's trigger.
+        self.published_now = published_now
         self.rng = rng
         self.now = now
+        self.minutes_of_postings = max(1, int(days_of_postings * 24 * 60))
         # Read before the load starts (the COPY holds the connection until it ends), so the
         # load writes each job's occupation and no later pass rewrites every row.
         self.lookups = derived_lookups(
@@ -117,7 +128,7 @@ class JobGenerator:
             places, pay_factor = [], 1.0
         else:
             places, pay_factor = [city.place], city.pay_factor
-        posted_at = self.now - timedelta(minutes=rng.randint(0, DAYS_OF_POSTINGS * 24 * 60))
+        posted_at = self.now - timedelta(minutes=rng.randint(0, self.minutes_of_postings))
         expires_at = posted_at + timedelta(days=rng.choice([45, 60, 75, 90]))
         html, text = self._description(title, name, company, None if not places else city)
         row = {
@@ -128,6 +139,7 @@ class JobGenerator:
             "employment_type": self._employment_type(title),
             "apply_url": f"https://careers.{slugify(company)}.example/jobs/{pk}",
             "posted_at": posted_at,
+            "published_at": None if self.published_now else posted_at,
             "expires_at": expires_at,
             "status": self._status(expired=expires_at <= self.now),
             "featured": rng.random() < 0.01,
@@ -159,7 +171,12 @@ class JobGenerator:
         if later > self.now:
             later = original["posted_at"] + (self.now - original["posted_at"]) / 2
         copy.update(
-            id=pk, external_id=f"demo-{pk}", posted_at=later, created_at=later, updated_at=later
+            id=pk,
+            external_id=f"demo-{pk}",
+            posted_at=later,
+            published_at=None if self.published_now else later,
+            created_at=later,
+            updated_at=later,
         )
         copy["featured"] = False
         return copy, places
@@ -261,16 +278,29 @@ class JobGenerator:
 
 
 def jobs_seed(
-    *, count: int, rng: random.Random, progress: Callable[[int], None] = lambda done: None
+    *,
+    count: int,
+    rng: random.Random,
+    progress: Callable[[int], None] = lambda done: None,
+    days_of_postings: float = DAYS_OF_POSTINGS,
+    published_now: bool = False,
 ) -> int:
-    """Generate ``count`` jobs (about 3% of them duplicate postings) and COPY them in.
+    """Generate ``count`` jobs (about 3% of them duplicate postings) and COPY them in, posted
+    over the last ``days_of_postings`` days; ``published_now`` makes them visible from now on,
+    as new postings are, instead of since they were posted.
 
     Ids are given here, after the highest existing one, so the place links can be copied in the
     same pass; the id sequence is moved past them afterwards. Returns how many were loaded.
     """
     catalogue = catalogue_load()
     source, _ = Source.objects.get_or_create(name="Demo data", kind=Source.Kind.DEMO)
-    generator = JobGenerator(catalogue=catalogue, rng=rng, now=timezone.now())
+    generator = JobGenerator(
+        catalogue=catalogue,
+        rng=rng,
+        now=timezone.now(),
+        days_of_postings=days_of_postings,
+        published_now=published_now,
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("LOCK TABLE listings_job IN EXCLUSIVE MODE")
         cursor.execute("SELECT coalesce(max(id), 0) FROM listings_job")

@@ -10,15 +10,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from companies.models import Company
 from companies.selectors import company_named
 from companies.services import company_name_lock
+from listings.emails import email_send
 from listings.recruiters.models import Membership, VerifiedEmail
 
 # The salt it had in companies.accounts, so verification links already sent still work.
@@ -28,13 +27,6 @@ VERIFY_MAX_AGE = 3 * 24 * 60 * 60  # a verification link works for three days
 
 class MembershipError(Exception):
     """A membership request or decision that cannot be made; the message says why."""
-
-
-def email_send(*, event: str, to: str, context: dict) -> None:
-    """Send ``email/<event>_subject.txt`` and ``email/<event>.txt`` to one address."""
-    subject = " ".join(render_to_string(f"email/{event}_subject.txt", context).split())
-    body = render_to_string(f"email/{event}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
 def email_verification_send(*, user: AbstractBaseUser) -> str:

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from companies.models import Company
+from listings.emails import email_send
 from listings.models import Job, JobStatusChange, Place
-from listings.recruiters.accounts import email_send
 from listings.recruiters.models import JobRevision
 from listings.services import job_record_status, job_refresh_places, jobs_set_status
 from salaries.services import job_assign_occupation

@@ -88,3 +88,15 @@ def test_demo_companies_take_free_slugs_beside_companies_that_read_the_same(clie
     apple = Company.objects.get(name="Apple")
     assert apple.slug == "apple-3"
     assert client.get(apple.get_absolute_url()).status_code == 200
+
+
+def test_seed_demo_add_brings_new_jobs_visible_from_now():
+    call_command("seed_demo", jobs=30, seed=3)
+    loaded = Job.objects.count()
+    last = Job.objects.order_by("-pk").values_list("pk", flat=True)[0]
+    before = timezone.now()
+    call_command("seed_demo", add=12)
+    assert Job.objects.count() == loaded + 12
+    new = Job.objects.filter(published_at__gte=before)
+    assert new.count() == Job.objects.filter(pk__gt=last, status="published").count() > 0
+    assert not Job.objects.filter(pk__lte=last, published_at__gte=before).exists()

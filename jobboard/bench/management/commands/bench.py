@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from jobboard.bench.alerts import alert_bench
 from jobboard.bench.api import api_bench
 from jobboard.bench.companies import company_page_bench
 from jobboard.bench.ingest import ingest_bench
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         results.update(salary_bench(repeat=repeat, log=self.stdout.write))
         results.update(posting_bench(repeat=repeat, log=self.stdout.write))
         results.update(sitemap_bench(repeat=repeat, log=self.stdout.write))
+        results.update(alert_bench(log=self.stdout.write))
         # Last: it writes and deletes 50,000 rows, which the read benches should not see.
         results.update(ingest_bench(postings=ingest_postings, log=self.stdout.write))
         results.update(jobs=jobs, measured_at=timezone.now().isoformat(timespec="seconds"))

@@ -27,8 +27,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset", action="store_true", help="delete all jobs, companies and places first"
         )
+        parser.add_argument(
+            "--add",
+            type=int,
+            metavar="N",
+            help="only add N new jobs, visible from now on, to the loaded data (to try alerts)",
+        )
 
     def handle(self, *args, jobs: int, seed: int, if_empty: bool, reset: bool, **options):
+        if options["add"] is not None:
+            self._add(options["add"], seed=seed)
+            return
         if if_empty and Job.objects.exists():
             self.stdout.write("Demo data is already loaded; nothing to do.")
             return
@@ -49,3 +58,13 @@ class Command(BaseCommand):
             f"Loaded {jobs:,} demo jobs in {time.monotonic() - started:.0f} s "
             f"({Job.objects.searchable().count():,} searchable after collapsing duplicates)."
         )
+
+    def _add(self, count: int, *, seed: int) -> None:
+        """New jobs on top of the demo data, as a busy hour of postings would bring them."""
+        if not Job.objects.exists():
+            self.stderr.write("Load the demo data first (seed_demo without --add).")
+            return
+        # Another seed each time, so every --add brings other jobs.
+        rng = random.Random(seed + Job.objects.order_by("-pk").values_list("pk", flat=True)[0])
+        jobs_seed(count=count, rng=rng, days_of_postings=1 / 24, published_now=True)
+        self.stdout.write(f"Added {count:,} new demo jobs, visible from now on.")
