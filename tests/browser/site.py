@@ -56,6 +56,7 @@ def make_site() -> SimpleNamespace:
     company_ratings_refresh()
     return SimpleNamespace(
         job=jobs[0],
+        closed=closed,
         urls={
             "home": "/",
             "results": "/jobs/?q=nurse&l=California",

@@ -4,12 +4,17 @@ One test per group visits every page, so the site is built once and Chromium ope
 failure lists every page's violations together.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 
+from listings.alerts import tokens
 from listings.recruiters.models import Membership
+from listings.saved.models import SavedJob
 from tests.browser.accessibility import accessibility_violations, assert_accessible, require_axe
 from tests.browser.site import log_in, make_site
-from tests.factories import DraftJobFactory
+from tests.companies.factories import UserFactory
+from tests.factories import ActiveAlertFactory, DraftJobFactory, PendingAlertFactory
 from tests.recruiters.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -72,3 +77,27 @@ def test_a_violation_is_reported_with_its_rule_help_and_element(page):
     message = str(failure.value)
     assert "image-alt (critical): Images must have alternative text" in message
     assert '<img src="chart.png">' in message
+
+
+def test_job_seeker_pages_pass_axe(live_server, page):
+    """Saved jobs (empty and with jobs, one of them closed), the alert links' pages, and an
+    account's own alerts."""
+    require_axe()
+    site = make_site()
+    seeker = UserFactory(email="seeker@example.com")
+    SavedJob.objects.create(user=seeker, job=site.job)
+    SavedJob.objects.create(user=seeker, job=site.closed)
+    alert = ActiveAlertFactory(email=seeker.email, user=seeker)
+    pending = PendingAlertFactory(email="new@example.com")
+    signed_links = {
+        "confirm an alert": tokens.confirm_link(alert_id=pending.pk, email=pending.email),
+        "manage alerts": tokens.manage_link(email=alert.email),
+        "unsubscribe": tokens.unsubscribe_link(alert_id=alert.pk, email=alert.email),
+    }
+    urls = {name: urlsplit(link).path for name, link in signed_links.items()}
+    found = violations_by_page(page, live_server.url, {"no saved jobs": "/saved/", **urls})
+    log_in(page, live_server, seeker)
+    found |= violations_by_page(
+        page, live_server.url, {"saved jobs": "/saved/", "my alerts": "/alerts/"}
+    )
+    assert not found, report(found)
