@@ -4,10 +4,13 @@ SMTP connection.
 
 A batch (``alert_digests_send``) locks its due alerts, then:
 
-1. groups them by search (alerts of one search are sorted into the same batch), and runs each
-   distinct search once with ``search_matches`` (published, unexpired, not a duplicate),
-   restricted to the jobs that became visible since the oldest of its alerts' watermarks:
-   the search index and the ``job_published_live`` index of ``Job.published_at`` together;
+1. groups them by search (alerts of one search, and searches of the same keywords, are sorted
+   into the same batch), and runs each distinct search once with ``search_matches``
+   (published, unexpired, not a duplicate), restricted to the jobs that became visible since
+   the oldest of its alerts' watermarks. Searches sharing keywords first share one
+   keywords-only query over that window (``job_published_live``, the day's new jobs), whose
+   few matching ids then bound each full search to a handful of primary-key probes: the
+   window is read once per set of keywords rather than once per search;
 2. gives each alert the matches newer than its own watermark that it never mailed
    (``AlertSentJob``: a renewed or republished job is new again by date, not to the alert);
 3. loads the listed jobs of the whole batch in one query, sends every non-empty digest over one
@@ -27,6 +30,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
+from django.db.models.fields.json import KT
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -68,12 +72,12 @@ def _candidates(*, now: datetime, every_active: bool):
 def alert_due_batches(
     *, now: datetime | None = None, size: int | None = None, every_active: bool = False
 ) -> list[list[int]]:
-    """Ids of the due alerts in batches of ``ALERT_DIGEST_BATCH_SIZE``, alerts of one search
-    next to each other so a batch runs each search once."""
+    """Ids of the due alerts in batches of ``ALERT_DIGEST_BATCH_SIZE``, alerts of one search,
+    and searches of the same keywords, next to each other so a batch runs each search once."""
     now, size = now or timezone.now(), size or settings.ALERT_DIGEST_BATCH_SIZE
     ids = list(
         _candidates(now=now, every_active=every_active)
-        .order_by("search_key", "pk")
+        .order_by(KT("params__q"), "search_key", "pk")
         .values_list("pk", flat=True)
     )
     return [ids[start : start + size] for start in range(0, len(ids), size)]
@@ -101,20 +105,23 @@ def _params(params: dict) -> QueryDict:
     return query
 
 
-def _search_new_jobs(params: dict, *, since: datetime, now: datetime) -> list[tuple[int, datetime]]:
+def _search_new_jobs(
+    params: dict, *, since: datetime, now: datetime, among: list[int] | None = None
+) -> list[tuple[int, datetime]]:
     """(id, published_at) of the jobs the search finds that became visible in (since, now],
-    newest first; none when the saved search no longer validates (a company merged away)."""
+    newest first, only ``among`` these ids when given; none when the saved search no longer
+    validates (a company merged away)."""
+    if among is not None and not among:
+        return []
     try:
         search = search_request(_params(params))
     except SearchInvalid as invalid:
         logger.warning("alert search %s no longer runs: %s", params, invalid)
         return []
-    return list(
-        search_matches(search)
-        .filter(published_at__gt=since, published_at__lte=now)
-        .order_by("-published_at", "-pk")
-        .values_list("pk", "published_at")
-    )
+    matches = search_matches(search).filter(published_at__gt=since, published_at__lte=now)
+    if among is not None:
+        matches = matches.filter(pk__in=among)
+    return list(matches.order_by("-published_at", "-pk").values_list("pk", "published_at"))
 
 
 @dataclass
@@ -166,12 +173,22 @@ def _digests(alerts: list[Alert], *, now: datetime) -> list[_Digest]:
     by_search: dict[str, list[Alert]] = defaultdict(list)
     for alert in alerts:
         by_search[alert.search_key].append(alert)
-    found: dict[int, list[tuple[int, datetime]]] = {}
+    by_keywords: dict[str, list[list[Alert]]] = defaultdict(list)
     for group in by_search.values():
-        matches = _search_new_jobs(group[0].params, since=min(map(_since, group)), now=now)
-        for alert in group:
-            since = _since(alert)
-            found[alert.pk] = [(pk, at) for pk, at in matches if at > since]
+        by_keywords[group[0].params.get("q", "")].append(group)
+    found: dict[int, list[tuple[int, datetime]]] = {}
+    for keywords, groups in by_keywords.items():
+        among = None
+        if keywords and len(groups) > 1:
+            since = min(_since(alert) for group in groups for alert in group)
+            among = [pk for pk, _ in _search_new_jobs({"q": keywords}, since=since, now=now)]
+        for group in groups:
+            matches = _search_new_jobs(
+                group[0].params, since=min(map(_since, group)), now=now, among=among
+            )
+            for alert in group:
+                since = _since(alert)
+                found[alert.pk] = [(pk, at) for pk, at in matches if at > since]
     sent_before = set(
         AlertSentJob.objects.filter(
             alert_id__in=list(found), job_id__in={pk for rows in found.values() for pk, _ in rows}

@@ -260,3 +260,23 @@ def test_alerts_of_one_search_share_one_query(alerts, django_assert_num_queries)
     with django_assert_num_queries(13):  # and the savepoint around the batch
         run = alert_digests_run()
     assert run.sent == alerts
+
+
+def test_searches_sharing_keywords_each_get_only_their_own_matches(places):
+    california = ActiveAlertFactory(params={"q": "registered nurse", "l": "California"})
+    texas = ActiveAlertFactory(params={"q": "registered nurse", "l": "Texas"})
+    remote_only = ActiveAlertFactory(params={"q": "registered nurse", "workplace_type": ["remote"]})
+    nurse(title="Registered Nurse San Jose", places=[places.san_jose])
+    nurse(title="Registered Nurse Austin", places=[places.austin])
+    nurse(title="Registered Nurse Remote", workplace_type="remote", places=[places.remote])
+    PublishedJobFactory(title="Truck Driver", places=[places.austin])
+    days_pass(1)
+
+    alert_digests_run()
+
+    listed = {message.to[0]: listed_titles(message) for message in mail.outbox}
+    assert listed == {
+        california.email: ["Registered Nurse San Jose"],
+        texas.email: ["Registered Nurse Austin"],
+        remote_only.email: ["Registered Nurse Remote"],
+    }
