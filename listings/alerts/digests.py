@@ -40,6 +40,8 @@ from listings.alerts.selectors import alert_search_path, alerts_due
 from listings.emails import email_message
 from listings.models import Job
 from listings.search import SearchInvalid, search_matches, search_request
+from listings.templatetags.jobs import place_summary
+from salaries.templatetags.pay import pay_range
 
 logger = logging.getLogger(__name__)
 
@@ -150,10 +152,7 @@ def alert_digests_send(
         if not alerts:
             return DigestRun(batches=1)
         digests = _digests(alerts, now=now)
-        jobs = Job.objects.filter(
-            pk__in={pk for digest in digests for pk in digest.listed_ids}
-        ).for_cards()
-        jobs_by_id = {job.pk: job for job in jobs}
+        jobs_by_id = _listed_jobs(digests)
         sent, failed = _send(digests, jobs_by_id)
         _record(sent, now=now)
         done = {alert.pk for alert in alerts} - {digest.alert.pk for digest in failed}
@@ -202,6 +201,20 @@ def _digests(alerts: list[Alert], *, now: datetime) -> list[_Digest]:
     return digests
 
 
+def _listed_jobs(digests: list[_Digest]) -> dict[int, Job]:
+    """The jobs the batch's digests list, in one query, each with its link and its line of
+    company, place and pay worked out once: a new job is listed in many digests of a batch."""
+    jobs = Job.objects.filter(
+        pk__in={pk for digest in digests for pk in digest.listed_ids}
+    ).for_cards()
+    for job in jobs:
+        job.absolute_url = _site(job.get_absolute_url())
+        job.digest_line = " · ".join(
+            part for part in (job.company.name, place_summary(job), pay_range(job)) if part
+        )
+    return {job.pk: job for job in jobs}
+
+
 def _site(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
@@ -209,8 +222,6 @@ def _site(path: str) -> str:
 def _message(digest: _Digest, jobs_by_id: dict[int, Job]):
     alert = digest.alert
     jobs = [jobs_by_id[pk] for pk in digest.listed_ids if pk in jobs_by_id]
-    for job in jobs:
-        job.absolute_url = _site(job.get_absolute_url())
     search_link = _site(alert_search_path(alert=alert))
     return email_message(
         event="alert_digest",
