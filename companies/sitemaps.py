@@ -5,19 +5,16 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from companies.models import Company, Industry
-from listings.sitemaps import SITEMAP_PAGE_SIZE, IdRangeSitemap, SiteSitemap, path_format
+from listings.sitemaps import IdRangeSitemap, SiteSitemap, path_format
 
 
 class CompanySitemap(IdRangeSitemap):
     """Every company's page (merged companies are gone; their old slugs only redirect)."""
 
-    limit = SITEMAP_PAGE_SIZE
+    columns = ("pk", "slug")
 
     def rows(self) -> QuerySet[Company]:
         return Company.objects.all()
-
-    def columns(self) -> tuple[str, ...]:
-        return ("pk", "slug")
 
     @cached_property
     def _path(self) -> str:

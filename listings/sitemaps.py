@@ -8,6 +8,7 @@ seconds for the 50,000 URLs of one page. lastmod is a day (the protocol allows a
 """
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,8 @@ class SiteSitemap(Sitemap):
     changefreq and alternates too, a quarter of the time of a 50,000-URL page.
     """
 
+    limit = SITEMAP_PAGE_SIZE
+
     def get_urls(self, page=1, site=None, protocol=None) -> list[tuple[str, date | None]]:
         """(absolute location, lastmod) of every URL of the page."""
         items = self.paginator.page(page).object_list
@@ -104,17 +107,18 @@ class IdRangePaginator:
         return IdRangePage(number, self.sitemap.items_between(low, low + self.sitemap.limit))
 
 
-class IdRangeSitemap(SiteSitemap):
-    """A sitemap of one table's rows, paged by id range (``IdRangePaginator``)."""
+class IdRangeSitemap(SiteSitemap, ABC):
+    """A sitemap of one table's rows, paged by id range (``IdRangePaginator``).
 
+    ``columns`` are what ``location`` reads of each row: it gets a tuple of these and
+    ``updated_on`` (plain tuples: named ones cost a tenth of a 50,000-URL page).
+    """
+
+    columns: tuple[str, ...]
+
+    @abstractmethod
     def rows(self) -> QuerySet:
         """The rows to list, unordered."""
-        raise NotImplementedError
-
-    def columns(self) -> tuple[str, ...]:
-        """What ``location`` reads of each row: a tuple of these and ``updated_on`` (plain
-        tuples: named ones cost a tenth of a 50,000-URL page)."""
-        raise NotImplementedError
 
     def items_between(self, low: int, high: int) -> QuerySet:
         # The day in SQL (in UTC, the connection's zone): loading 50,000 timestamps with their
@@ -124,7 +128,7 @@ class IdRangeSitemap(SiteSitemap):
             .filter(pk__gte=low, pk__lt=high)
             .annotate(updated_on=Cast("updated_at", DateField()))
             .order_by("pk")
-            .values_list(*self.columns(), "updated_on")
+            .values_list(*self.columns, "updated_on")
         )
 
     def lastmod(self, row: tuple) -> date:
@@ -161,13 +165,10 @@ def _title_slug(title: str) -> str:
 class JobSitemap(IdRangeSitemap):
     """Every publicly visible canonical job; lastmod is its last update."""
 
-    limit = SITEMAP_PAGE_SIZE
+    columns = ("pk", "title")
 
     def rows(self) -> QuerySet:
         return Job.objects.searchable()
-
-    def columns(self) -> tuple[str, ...]:
-        return ("pk", "title")
 
     @cached_property
     def _path(self) -> str:
@@ -184,8 +185,6 @@ class LandingSitemap(SiteSitemap):
     Read from the openings the salary refresh counts per occupation and place, so listing
     them costs a few index lookups instead of grouping a million jobs.
     """
-
-    limit = SITEMAP_PAGE_SIZE
 
     def items(self):
         return openings_newest().values_list("occupation__slug", "place__slug").order_by("pk")

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from listings.sitemaps import SITEMAP_PAGE_SIZE, SiteSitemap, path_format
+from listings.sitemaps import SiteSitemap, path_format
 from salaries.models import Comparison
 from salaries.selectors import aggregates_published_newest
 
@@ -13,8 +13,6 @@ class SalarySitemap(SiteSitemap):
     """/salaries/, each occupation and occupation in a place whose newest figures are shown
     (pages below the minimum sample say so and ask not to be indexed), and the comparisons.
     lastmod is the day the figures were computed."""
-
-    limit = SITEMAP_PAGE_SIZE
 
     def items(self) -> list[tuple[str, date | None]]:
         occupation = path_format("salaries:occupation", occupation_slug="sitemap-occupation")
