@@ -226,6 +226,7 @@ def _message(digest: _Digest, jobs_by_id: dict[int, Job]):
     alert = digest.alert
     jobs = [jobs_by_id[pk] for pk in digest.listed_ids if pk in jobs_by_id]
     search_link = _site(alert_search_path(alert=alert))
+    unsubscribe_link = tokens.unsubscribe_link(alert_id=alert.pk, email=alert.email)
     return email_message(
         event="alert_digest",
         to=alert.email,
@@ -236,9 +237,9 @@ def _message(digest: _Digest, jobs_by_id: dict[int, Job]):
             "more": len(digest.new_ids) - len(jobs),
             "search_link": search_link,
             "manage_link": tokens.manage_link(email=alert.email),
-            "unsubscribe_link": tokens.unsubscribe_link(alert_id=alert.pk, email=alert.email),
+            "unsubscribe_link": unsubscribe_link,
         },
-        headers=tokens.unsubscribe_headers(alert_id=alert.pk, email=alert.email),
+        headers=tokens.unsubscribe_headers(unsubscribe_link),
     )
 
 

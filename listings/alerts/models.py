@@ -1,7 +1,5 @@
 """Job alerts: a search an address asked to be mailed about, and what each digest sent."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -64,10 +62,6 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} for {self.email}"
-
-    @property
-    def period(self) -> timedelta:
-        return timedelta(days=7 if self.frequency == self.Frequency.WEEKLY else 1)
 
 
 class AlertDigest(models.Model):

@@ -119,15 +119,16 @@ def alert_subscribe(
     _alert_fill(alert, params=params, name=name, frequency=frequency, user=owner, ip=ip)
     alert.status, alert.confirmed_at, alert.watermark = Alert.Status.PENDING, None, None
     alert.save()
+    unsubscribe_link = tokens.unsubscribe_link(alert_id=alert.pk, email=email)
     email_send(
         event="alert_confirm",
         to=email,
         context={
             "alert": alert,
             "link": tokens.confirm_link(alert_id=alert.pk, email=email),
-            "unsubscribe_link": tokens.unsubscribe_link(alert_id=alert.pk, email=email),
+            "unsubscribe_link": unsubscribe_link,
         },
-        headers=tokens.unsubscribe_headers(alert_id=alert.pk, email=email),
+        headers=tokens.unsubscribe_headers(unsubscribe_link),
     )
     return Subscription(active=False)
 

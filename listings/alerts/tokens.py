@@ -69,9 +69,10 @@ def unsubscribe_token_read(token: str) -> tuple[int, str]:
     return data.get("alert"), data.get("email")
 
 
-def unsubscribe_headers(*, alert_id: int, email: str) -> dict[str, str]:
-    """RFC 8058 one-click unsubscribe: mail clients POST the link, with no cookie or CSRF."""
+def unsubscribe_headers(link: str) -> dict[str, str]:
+    """RFC 8058 one-click unsubscribe of ``link`` (an ``unsubscribe_link``): mail clients POST
+    it, with no cookie or CSRF."""
     return {
-        "List-Unsubscribe": f"<{unsubscribe_link(alert_id=alert_id, email=email)}>",
+        "List-Unsubscribe": f"<{link}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
