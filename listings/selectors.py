@@ -16,6 +16,8 @@ RECENT_JOBS = 8
 POPULAR_CACHE_SECONDS = 60 * 60
 # Statuses whose jobs are their recruiter's business: the public never sees them.
 NEVER_PUBLIC = (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED)
+# Every other status: open jobs, and closed or expired ones, whose pages stay readable.
+EVER_PUBLIC = tuple(status for status in Job.Status if status not in NEVER_PUBLIC)
 # A typed prefix this short matches too much to be worth suggesting.
 SUGGEST_MIN_LENGTH = 2
 

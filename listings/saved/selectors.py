@@ -8,12 +8,9 @@ from django.core.paginator import Page, Paginator
 from listings.models import Job
 from listings.saved.models import SavedJob
 from listings.saved.services import session_saved_ids
+from listings.selectors import EVER_PUBLIC
 
 SAVED_JOBS_PER_PAGE = 20
-# Jobs whose page the public may read (the job page's own rule): open ones, and closed or
-# expired ones, which stay readable and stay saved. Drafts, pending and rejected postings
-# were never public, so they are never saved or shown.
-_EVER_PUBLIC = (Job.Status.PUBLISHED, Job.Status.EXPIRED, Job.Status.CLOSED)
 
 
 def saved_job_ids(*, user: AbstractBaseUser | AnonymousUser, session: SessionBase) -> frozenset:
@@ -25,7 +22,7 @@ def saved_job_ids(*, user: AbstractBaseUser | AnonymousUser, session: SessionBas
 
 def saved_job_target(*, pk: int) -> Job:
     """The job a save or unsave asks for, if the public may see it; raises Job.DoesNotExist."""
-    return Job.objects.filter(status__in=_EVER_PUBLIC).get(pk=pk)
+    return Job.objects.filter(status__in=EVER_PUBLIC).get(pk=pk)
 
 
 def saved_jobs_page(
@@ -39,7 +36,7 @@ def saved_jobs_page(
     """
     if user.is_authenticated:
         ids = (
-            SavedJob.objects.filter(user=user, job__status__in=_EVER_PUBLIC)
+            SavedJob.objects.filter(user=user, job__status__in=EVER_PUBLIC)
             .order_by("-saved_at", "-id")
             .values_list("job_id", flat=True)
         )
@@ -47,7 +44,7 @@ def saved_jobs_page(
         wanted = session_saved_ids(session)
         public = (
             set(
-                Job.objects.filter(pk__in=wanted, status__in=_EVER_PUBLIC).values_list(
+                Job.objects.filter(pk__in=wanted, status__in=EVER_PUBLIC).values_list(
                     "pk", flat=True
                 )
             )
