@@ -14,6 +14,7 @@ from datetime import datetime
 from html import unescape
 
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -361,15 +362,7 @@ def places_list(
     q: str = Query("", max_length=100),
     limit: int = Query(10, ge=1, le=SUGGESTIONS_MAX),
 ):
-    return [
-        {
-            "name": place.name,
-            "display_name": place.display_name,
-            "slug": place.slug,
-            "kind": place.kind,
-        }
-        for place in selectors.places_matching(q=q, limit=limit)
-    ]
+    return [place_out(place) for place in selectors.places_matching(q=q, limit=limit)]
 
 
 @router.get(
@@ -454,20 +447,13 @@ def rating_summary(company: Company) -> dict | None:
 def _rank_text(company: Company, rating: CompanyRatingSummary) -> str:
     industry = company.industry.name.lower() if company.industry else ""
     if rating.rank:
-        return f"{_ordinal(rating.rank)} of {rating.rank_total} rated {industry} companies"
+        return f"{ordinal(rating.rank)} of {rating.rank_total} rated {industry} companies"
     if not industry:
         return "Not ranked: companies are ranked within their industry, and this one has none."
     return (
         f"Not ranked yet: a company needs {settings.RATING_MIN_FOR_RANK} ratings to be ranked "
         f"among {industry} companies."
     )
-
-
-def _ordinal(number: int) -> str:
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
 
 
 def company_facts(company: Company) -> dict:

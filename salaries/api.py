@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from listings.api import ERRORS, PlaceOut, absolute, place_out
 from listings.models import Place
 from salaries import selectors
-from salaries.insights import salary_url
+from salaries.insights import EVERYWHERE, salary_url
 from salaries.models import Occupation
 
 router = Router(tags=["salaries"])
@@ -82,7 +82,7 @@ def _salary(title_slug: str, place_slug: str | None):
             return Status(404, {"detail": "No place has this slug; /api/v1/places?q= lists them."})
     aggregate = selectors.aggregate_latest(occupation=occupation, place=place)
     published = aggregate is not None and aggregate.is_published
-    where = place.name if place else "all locations"
+    where = place.name if place else EVERYWHERE
     sample = aggregate.sample_size if aggregate else 0
     if published:
         note = (

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
 
 from listings.models import Place
+from listings.selectors import SUGGEST_MIN_LENGTH
 from salaries.faq import faq_for
 from salaries.insights import (
     CityOpenings,
@@ -323,7 +324,7 @@ def occupations_matching(*, q: str, limit: int = 10) -> list[Occupation]:
     Reads the occupations table, a few hundred rows at most, never the jobs.
     """
     q = " ".join(q.split())[:60]
-    if len(q) < 2:
+    if len(q) < SUGGEST_MIN_LENGTH:
         return []
     starts = Q(name__unaccent__istartswith=q)
     found = Occupation.objects.filter(starts | Q(name__unaccent__icontains=f" {q}"))
