@@ -11,7 +11,8 @@ from ninja import Field, Router, Schema, Status
 
 from companies import selectors
 from companies.models import Company
-from listings.api import ERRORS, CompanyFacts, absolute, company_facts
+from listings.api import ERRORS, CompanyFacts, company_facts
+from listings.links import site_url
 
 router = Router(tags=["companies"])
 
@@ -63,7 +64,7 @@ def company_detail(request: HttpRequest, slug: str):
         "description": company.description,
         "open_jobs": {
             "count": open_jobs.total,
-            "url": absolute(f"{reverse('api:jobs_search')}?{urlencode({'company': company.slug})}"),
+            "url": site_url(f"{reverse('api:jobs_search')}?{urlencode({'company': company.slug})}"),
             "pay_by_occupation": [
                 {
                     "occupation": row["occupation"],

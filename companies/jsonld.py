@@ -1,8 +1,7 @@
 """schema.org EmployerAggregateRating JSON-LD for a company page."""
 
-from django.conf import settings
-
 from companies.models import Company, CompanyRatingSummary
+from listings.links import site_url
 
 
 def employer_rating_jsonld(company: Company, summary: CompanyRatingSummary) -> dict:
@@ -10,7 +9,7 @@ def employer_rating_jsonld(company: Company, summary: CompanyRatingSummary) -> d
     organisation: dict = {
         "@type": "Organization",
         "name": company.name,
-        "url": f"{settings.SITE_URL}{company.get_absolute_url()}",
+        "url": site_url(company.get_absolute_url()),
     }
     if company.website:
         organisation["sameAs"] = company.website

@@ -12,6 +12,7 @@ from companies.jsonld import employer_rating_jsonld
 from companies.models import Company, Industry
 from companies.services import RatingRefused, rating_submit
 from listings.jsonld import json_for_script
+from listings.links import site_url
 from listings.paging import page_number
 
 
@@ -71,7 +72,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _canonical_url(company: Company, number: int) -> str:
     """The company's address, absolute from SITE_URL; each page of its jobs is its own page."""
-    url = f"{settings.SITE_URL}{company.get_absolute_url()}"
+    url = site_url(company.get_absolute_url())
     return url if number == 1 else f"{url}?page={number}"
 
 

@@ -18,6 +18,7 @@ from ninja.throttling import AnonRateThrottle
 
 from companies.api import router as companies_router
 from listings.api import router as listings_router
+from listings.links import site_url
 from salaries.api import router as salaries_router
 
 logger = logging.getLogger(__name__)
@@ -100,8 +101,8 @@ def api_root(request: HttpRequest) -> JsonResponse:
         {
             "title": api.title,
             "version": api.version,
-            "docs": f"{settings.SITE_URL}{request.path}docs",
-            "openapi": f"{settings.SITE_URL}{request.path}openapi.json",
+            "docs": site_url(f"{request.path}docs"),
+            "openapi": site_url(f"{request.path}openapi.json"),
         }
     )
 

@@ -28,6 +28,7 @@ from listings.filters import (
     POSTED_WITHIN_CHOICES,
     SORT_CHOICES,
 )
+from listings.links import site_url
 from listings.models import Job, Place
 from listings.search import (
     PER_PAGE,
@@ -43,11 +44,6 @@ from salaries.selectors import occupations_matching
 router = Router()
 
 SUGGESTIONS_MAX = 20
-
-
-def absolute(path: str) -> str:
-    """A path on this site as an absolute URL, from ``SITE_URL``."""
-    return f"{settings.SITE_URL}{path}"
 
 
 class Error(Schema):
@@ -331,8 +327,8 @@ def job_detail(request: HttpRequest, job_id: int = Path(..., ge=1, le=2**63 - 1)
     return {
         "id": job.pk,
         "title": job.title,
-        "url": absolute(job.get_absolute_url()),
-        "canonical_url": absolute(original.get_absolute_url()),
+        "url": site_url(job.get_absolute_url()),
+        "canonical_url": site_url(original.get_absolute_url()),
         "status": job.status,
         "is_open": job.is_open,
         "company": company_facts(job.company),
@@ -343,7 +339,7 @@ def job_detail(request: HttpRequest, job_id: int = Path(..., ge=1, le=2**63 - 1)
         "pay": pay_out(job),
         "posted_at": job.posted_at,
         "expires_at": job.expires_at,
-        "apply_url": absolute(reverse("listings:job_apply", args=[job.pk])) if can_apply else None,
+        "apply_url": site_url(reverse("listings:job_apply", args=[job.pk])) if can_apply else None,
         "description_html": job.description_html,
         "description_text": job.description_text,
     }
@@ -382,8 +378,8 @@ def titles_list(
         {
             "name": occupation.name,
             "slug": occupation.slug,
-            "salary_url": absolute(occupation.get_absolute_url()),
-            "jobs_url": absolute(
+            "salary_url": site_url(occupation.get_absolute_url()),
+            "jobs_url": site_url(
                 f"{reverse('listings:search')}?{urlencode({'q': occupation.name})}"
             ),
         }
@@ -394,7 +390,7 @@ def titles_list(
 def _page_url(request: HttpRequest, number: int) -> str:
     params = request.GET.copy()
     params["page"] = str(number)
-    return absolute(f"{request.path}?{params.urlencode()}")
+    return site_url(f"{request.path}?{params.urlencode()}")
 
 
 def place_out(place: Place) -> dict:
@@ -460,7 +456,7 @@ def company_facts(company: Company) -> dict:
     return {
         "name": company.name,
         "slug": company.slug,
-        "url": absolute(company.get_absolute_url()),
+        "url": site_url(company.get_absolute_url()),
         "industry": company.industry.name if company.industry else None,
         "size": company.get_size_display() or None,
         "headquarters": company.headquarters,
@@ -475,11 +471,11 @@ def job_card(job: Job) -> dict:
     return {
         "id": job.pk,
         "title": job.title,
-        "url": absolute(job.get_absolute_url()),
+        "url": site_url(job.get_absolute_url()),
         "company": {
             "name": job.company.name,
             "slug": job.company.slug,
-            "url": absolute(job.company.get_absolute_url()),
+            "url": site_url(job.company.get_absolute_url()),
             "rating": rating_brief(job.company.rating),
         },
         "places": [place_out(place) for place in job.places.all()],

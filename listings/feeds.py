@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from listings.links import site_url
 from listings.models import Job, Place
 from listings.search import SearchInvalid, SearchRequest, search_matches, search_request
 from listings.views import landing_params, search_heading, title_from_slug
@@ -60,8 +60,8 @@ class SearchFeed(Feed):
         return FeedSearch(
             search=search,
             heading=search_heading(title or search.keywords.strip().title(), place or search.place),
-            page_url=f"{settings.SITE_URL}{page_path}{suffix}",
-            feed_url=f"{settings.SITE_URL}{request.path}{suffix}",
+            page_url=site_url(f"{page_path}{suffix}"),
+            feed_url=site_url(f"{request.path}{suffix}"),
         )
 
     def title(self, obj: FeedSearch) -> str:
@@ -84,7 +84,7 @@ class SearchFeed(Feed):
         return item.title
 
     def item_link(self, item: Job) -> str:
-        return f"{settings.SITE_URL}{item.get_absolute_url()}"
+        return site_url(item.get_absolute_url())
 
     def item_pubdate(self, item: Job):
         return item.posted_at

@@ -15,7 +15,6 @@ from datetime import date
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
@@ -27,6 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from listings.links import site_url
 from listings.models import Job
 from listings.paging import page_number
 from salaries.selectors import openings_newest
@@ -64,8 +64,8 @@ class SiteSitemap(Sitemap):
     def get_urls(self, page=1, site=None, protocol=None) -> list[tuple[str, date | None]]:
         """(absolute location, lastmod) of every URL of the page."""
         items = self.paginator.page(page).object_list
-        site_url, lastmod = settings.SITE_URL, getattr(self, "lastmod", None)
-        return [(site_url + self.location(item), lastmod and lastmod(item)) for item in items]
+        prefix, lastmod = site_url(""), getattr(self, "lastmod", None)
+        return [(prefix + self.location(item), lastmod and lastmod(item)) for item in items]
 
     def page_numbers(self) -> list[int]:
         """The pages the index lists."""
@@ -231,7 +231,7 @@ def sitemap_index(request: HttpRequest, sitemaps: Mapping[str, SiteSitemap]) -> 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>\n']
     lines.append('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
     for section, sitemap in sitemaps.items():
-        url = settings.SITE_URL + reverse("sitemap_section", args=[section])
+        url = site_url(reverse("sitemap_section", args=[section]))
         for number in sitemap.page_numbers():
             location = url if number == 1 else f"{url}?p={number}"
             lines.append(f"<sitemap><loc>{_xml_text(location)}</loc></sitemap>\n")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from listings import selectors
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
+from listings.links import site_url
 from listings.models import Job, Place
 from listings.search import (
     PageOutOfRange,
@@ -145,8 +146,8 @@ def _canonical_url(search) -> str:
     params = search.canonical_params()
     title_slug = slugify(params.get("q", ""))
     if set(params) == {"q", "l"} and title_slug:
-        return settings.SITE_URL + reverse("listings:landing", args=[title_slug, search.place.slug])
-    return f"{settings.SITE_URL}{reverse('listings:search')}?{urlencode(params, doseq=True)}"
+        return site_url(reverse("listings:landing", args=[title_slug, search.place.slug]))
+    return site_url(f"{reverse('listings:search')}?{urlencode(params, doseq=True)}")
 
 
 @require_safe
@@ -169,7 +170,7 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "company": job.company,
             "similar_jobs": selectors.job_similar(job=job),
             "jsonld": json_for_script(jsonld) if jsonld else None,
-            "canonical_url": f"{settings.SITE_URL}{original.get_absolute_url()}",
+            "canonical_url": site_url(original.get_absolute_url()),
             # A duplicate says "see the original" with its canonical link instead.
             "noindex": not job.is_open and not job.duplicate_of_id,
         },

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from listings.api import ERRORS, PlaceOut, absolute, place_out
+from listings.api import ERRORS, PlaceOut, place_out
+from listings.links import site_url
 from listings.models import Place
 from salaries import selectors
 from salaries.insights import EVERYWHERE, salary_url
@@ -97,7 +98,7 @@ def _salary(title_slug: str, place_slug: str | None):
     return {
         "occupation": {"name": occupation.name, "slug": occupation.slug},
         "place": place_out(place) if place else None,
-        "url": absolute(salary_url(occupation, place)),
+        "url": site_url(salary_url(occupation, place)),
         "currency": selectors.PAGE_CURRENCY,
         "period": "year",
         "as_of": aggregate.as_of if aggregate else None,

@@ -3,6 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from listings.jsonld import json_for_script
+from listings.links import site_url
 from listings.models import Place
 from salaries import selectors
 from salaries.charts import histogram_chart
@@ -25,7 +26,7 @@ def _occupation_or_404(slug: str) -> Occupation:
 
 def _canonical_url(request: HttpRequest) -> str:
     """The page's own address, absolute from SITE_URL; salary pages take no query parameters."""
-    return f"{settings.SITE_URL}{request.path}"
+    return site_url(request.path)
 
 
 def index(request: HttpRequest) -> HttpResponse:

@@ -39,6 +39,7 @@ from listings.alerts import tokens
 from listings.alerts.models import Alert, AlertDigest, AlertSentJob
 from listings.alerts.selectors import alert_search_path, alerts_due
 from listings.emails import email_message
+from listings.links import site_url
 from listings.models import Job
 from listings.search import SearchInvalid, search_matches, search_request
 from listings.templatetags.jobs import place_summary
@@ -211,21 +212,17 @@ def _listed_jobs(digests: list[_Digest]) -> dict[int, Job]:
         pk__in={pk for digest in digests for pk in digest.listed_ids}
     ).for_cards()
     for job in jobs:
-        job.absolute_url = _site(job.get_absolute_url())
+        job.absolute_url = site_url(job.get_absolute_url())
         job.digest_line = " · ".join(
             part for part in (job.company.name, place_summary(job), pay_range(job)) if part
         )
     return {job.pk: job for job in jobs}
 
 
-def _site(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _message(digest: _Digest, jobs_by_id: dict[int, Job]):
     alert = digest.alert
     jobs = [jobs_by_id[pk] for pk in digest.listed_ids if pk in jobs_by_id]
-    search_link = _site(alert_search_path(alert=alert))
+    search_link = site_url(alert_search_path(alert=alert))
     unsubscribe_link = tokens.unsubscribe_link(alert_id=alert.pk, email=alert.email)
     return email_message(
         event="alert_digest",

@@ -3,9 +3,10 @@
 Each kind has its own salt, so a token minted for one can never be used as another.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from listings.links import site_url
 
 CONFIRM_SALT = "alerts.confirm"
 CONFIRM_MAX_AGE = 3 * 24 * 60 * 60  # a confirmation link works for three days
@@ -32,7 +33,7 @@ def _read(token: str, *, salt: str, max_age: int | None, what: str) -> dict:
 
 
 def _absolute(name: str, token: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=[token])
+    return site_url(reverse(name, args=[token]))
 
 
 def confirm_link(*, alert_id: int, email: str) -> str:

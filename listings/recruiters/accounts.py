@@ -5,7 +5,6 @@ views need (``membership_of``, ``can_decide_membership``) sit beside them becaus
 access rules the writes enforce.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
@@ -18,6 +17,7 @@ from companies.models import Company
 from companies.selectors import company_named
 from companies.services import company_name_lock
 from listings.emails import email_send
+from listings.links import site_url
 from listings.recruiters.models import Membership, VerifiedEmail
 
 # The salt it had in companies.accounts, so verification links already sent still work.
@@ -32,7 +32,7 @@ class MembershipError(Exception):
 def email_verification_send(*, user: AbstractBaseUser) -> str:
     """Mail the account a signed link that proves it owns its address; returns the link."""
     token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
-    link = settings.SITE_URL.rstrip("/") + reverse("verify_email", args=[token])
+    link = site_url(reverse("verify_email", args=[token]))
     email_send(event="verify_email", to=user.email, context={"user": user, "link": link})
     return link
 
@@ -75,13 +75,12 @@ def account_sign_up(*, email: str, password: str) -> None:
     if owner is None:
         email_verification_send(user=user)
         return
-    site = settings.SITE_URL.rstrip("/")
     email_send(
         event="signup_existing",
         to=email,
         context={
-            "login_link": site + reverse("login"),
-            "reset_link": site + reverse("password_reset"),
+            "login_link": site_url(reverse("login")),
+            "reset_link": site_url(reverse("password_reset")),
         },
     )
 
@@ -127,7 +126,7 @@ def membership_request(*, user: AbstractBaseUser, company: Company) -> Membershi
             to=colleague.user.email,
             context={
                 "membership": membership,
-                "link": settings.SITE_URL.rstrip("/") + reverse("recruiters:members"),
+                "link": site_url(reverse("recruiters:members")),
             },
         )
     return membership
@@ -162,7 +161,7 @@ def membership_decide(*, membership: Membership, by: AbstractBaseUser, approve: 
     membership.decided_by = by
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_by", "decided_at"])
-    link = settings.SITE_URL.rstrip("/") + reverse("recruiters:start")
+    link = site_url(reverse("recruiters:start"))
     transaction.on_commit(
         lambda: email_send(
             event="membership_decided",

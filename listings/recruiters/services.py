@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_datetime
 
 from companies.models import Company
 from listings.emails import email_send
+from listings.links import site_url
 from listings.models import Job, JobStatusChange, Place
 from listings.recruiters.models import JobRevision
 from listings.services import job_record_status, job_refresh_places, jobs_set_status
@@ -76,7 +77,7 @@ class PostingLimitReached(Exception):
 def _email_recruiter(job: Job, event: str, **context) -> None:
     if job.created_by_id is None or not job.created_by.email:
         return
-    link = settings.SITE_URL.rstrip("/") + reverse("recruiters:job", args=[job.pk])
+    link = site_url(reverse("recruiters:job", args=[job.pk]))
     transaction.on_commit(
         partial(
             email_send,

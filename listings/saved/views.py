@@ -3,9 +3,9 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
+from listings.links import same_site
 from listings.models import Job
 from listings.paging import page_number
 from listings.saved import selectors, services
@@ -65,12 +65,7 @@ def _refused(request: HttpRequest, wants_json: bool, message: str, status: int) 
 
 
 def _safe_next(request: HttpRequest) -> str:
-    """``next`` if it stays on this site (never another host or scheme), else ""."""
-    target = request.POST.get("next", "")
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if allowed else ""
+    return same_site(request, request.POST.get("next", ""))
 
 
 def _pagination(page) -> dict:
