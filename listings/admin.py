@@ -1,16 +1,26 @@
 """Places and jobs in Django admin: curation, with every status change recorded."""
 
+import re
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
+from companies.selectors import company_named
 from listings.dedupe import jobs_collapse_duplicates
 from listings.forms import pay_errors
 from listings.models import Job, JobStatusChange, Place
+from listings.paging import EstimatedCountPaginator
+from listings.search import keyword_matches_any_status
 from listings.services import job_record_status, job_refresh_places, jobs_set_status, place_save
 from salaries.display import format_pay_range
+
+# A job id as admin search reads it: ASCII digits that fit a bigint.
+_ID = re.compile(r"[0-9]{1,18}")
 
 STATUS_COLOURS = {
     Job.Status.DRAFT: "#6b7280",
@@ -20,6 +30,21 @@ STATUS_COLOURS = {
     Job.Status.EXPIRED: "#4b5563",
     Job.Status.CLOSED: "#1f2937",
 }
+
+
+class PlainActionCheckbox:
+    """Django's action checkbox, the same markup written by ``format_html`` instead of
+    rendered through the form widget templates, which took half of each row's time on a
+    100-row job list."""
+
+    def action_checkbox(self, obj) -> str:
+        label = format_html(_("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            label,
+        )
 
 
 @admin.register(Place)
@@ -70,7 +95,7 @@ class JobAdminForm(forms.ModelForm):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(PlainActionCheckbox, admin.ModelAdmin):
     """Curating jobs: edit, publish, expire, feature, merge duplicates; the history inline.
 
     The recruiters app adds its review actions and the recruiter's edits to this admin.
@@ -91,17 +116,22 @@ class JobAdmin(admin.ModelAdmin):
         "featured",
         "is_duplicate",
     ]
-    # "company" lists the companies (hundreds of rows), not the jobs, so it stays cheap.
+    # Choices that read no job. Not "company": a link per company grows with the board; a
+    # company name in the search box, or ?company__id__exact=, lists a company's jobs.
     list_filter = [
         "status",
         "workplace_type",
         "employment_type",
         "featured",
         "source",
-        "company",
         "posted_at",
     ]
-    search_fields = ["title", "company__name", "external_id"]
+    # get_search_results reads the full-text indexes; search_fields only shows the box.
+    search_fields = ["title"]
+    search_help_text = (
+        "Words as the public search reads them (title, company, description; every status), "
+        "a job id, an external id or a company name."
+    )
     list_select_related = ["company"]
     autocomplete_fields = ["company", "places"]
     raw_id_fields = ["duplicate_of"]
@@ -116,9 +146,12 @@ class JobAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     ]
-    date_hierarchy = "posted_at"
-    # Counting a million rows for the "N total" line costs more than the page itself.
+    # At a million jobs no list may count them: the paginator counts up to 10,000 and
+    # estimates beyond; no "N total" line; no filter counts. No date_hierarchy either (its
+    # year and month links read the dates of every listed job); "posted_at" filters by date.
+    paginator = EstimatedCountPaginator
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     actions = [
         "publish",
         "expire",
@@ -182,6 +215,25 @@ class JobAdmin(admin.ModelAdmin):
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("listings.moderate_job")
+
+    def get_search_results(self, request, queryset, search_term):
+        """The job with that id or external id; else the jobs of the company of that name;
+        else the jobs whose words match as on the public search, in every status. Each is
+        an index read, where the default ``icontains`` read every row (3 s at a million jobs).
+        An exact match stands alone: an id does not also list every job whose text holds the
+        number, nor a company name every job that mentions the company."""
+        term = " ".join(search_term.split())
+        if not term:
+            return queryset, False
+        exact = Q(external_id=term)
+        if _ID.fullmatch(term):
+            exact |= Q(pk=int(term))
+        if queryset.filter(exact).exists():
+            return queryset.filter(exact), False
+        company = company_named(name=term)
+        if company is not None:
+            return queryset.filter(company=company), False
+        return keyword_matches_any_status(queryset, term), False
 
     def save_model(self, request, obj, form, change) -> None:
         """A status set on the change form goes through ``jobs_set_status``, as the bulk

@@ -23,9 +23,11 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from companies.models import Company, CompanyRatingSummary
 from listings import selectors
 from listings.filters import (
+    DEFAULT_RADIUS,
     MAX_QUERY_LENGTH,
     MAX_SALARY,
     POSTED_WITHIN_CHOICES,
+    RADIUS_CHOICES,
     SORT_CHOICES,
 )
 from listings.links import site_url
@@ -149,6 +151,9 @@ class JobCard(Schema):
     snippet_highlights: list[tuple[int, int]] = Field(
         description="[start, end) offsets in the snippet (Unicode code points) of matched words"
     )
+    distance_miles: float | None = Field(
+        None, description="Miles from the searched city or ZIP code to the job's nearest city"
+    )
 
 
 class SearchPage(Schema):
@@ -225,8 +230,14 @@ SEARCH_PARAMETERS = [
     ),
     _query_parameter(
         "l",
-        'A place: "San Jose, CA", "California", "CA", "Remote"; a state finds its cities',
+        'A place: "San Jose, CA", "California", "CA", "Remote", or a US ZIP code ("95112"); '
+        "a state finds its cities, a city or ZIP code the cities within `radius`",
         {"schema": {"type": "string", "maxLength": 100}},
+    ),
+    _query_parameter(
+        "radius",
+        f"Miles around a city or ZIP code (default {DEFAULT_RADIUS}; 0: the city alone)",
+        {"schema": {"type": "string", "enum": _choices(RADIUS_CHOICES)}},
     ),
     *(
         _query_parameter(
@@ -349,8 +360,9 @@ def job_detail(request: HttpRequest, job_id: int = Path(..., ge=1, le=2**63 - 1)
     "/places",
     response={200: list[PlaceSuggestion], **ERRORS},
     summary="Places starting with what was typed",
-    description="For a location box's suggestions: places whose name starts with q, biggest "
-    "first; a typo finds the closest names. Fewer than 2 characters find nothing.",
+    description="For a location box's suggestions: places whose name starts with q, then "
+    'those with a later word starting with it, biggest first; "San Jose, CA" narrows to the '
+    "state; a typo finds the closest names. Fewer than 2 characters find nothing.",
     tags=["suggestions"],
 )
 def places_list(
@@ -366,7 +378,8 @@ def places_list(
     response={200: list[TitleSuggestion], **ERRORS},
     summary="Job titles with a word starting with what was typed",
     description='For a keyword box\'s suggestions: occupations ("nur" finds "Registered '
-    'Nurse"), names starting with q first. Fewer than 2 characters find nothing.',
+    'Nurse", and so does its alias "rn"), names starting with q first; a typo finds the '
+    "closest. Fewer than 2 characters find nothing.",
     tags=["suggestions"],
 )
 def titles_list(
@@ -488,7 +501,12 @@ def job_card(job: Job) -> dict:
         "featured": job.featured,
         "snippet": snippet,
         "snippet_highlights": highlights,
+        "distance_miles": _rounded(getattr(job, "distance_miles", None)),
     }
+
+
+def _rounded(miles: float | None) -> float | None:
+    return None if miles is None else round(miles, 1)
 
 
 _MARK_TAG = re.compile(r"(</?mark>)")

@@ -8,8 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
 from companies.models import Company
-from listings.models import Job
-from listings.places import place_resolve
+from listings.geo import zip_code_text
+from listings.models import Job, Place
+from listings.places import searched_place_resolve
 
 MAX_QUERY_LENGTH = 200
 MAX_SALARY = 10_000_000
@@ -21,23 +22,40 @@ POSTED_WITHIN_CHOICES = [
     ("30", "Last 30 days"),
 ]
 SORT_CHOICES = [("relevance", "Relevance"), ("date", "Newest"), ("pay", "Highest pay")]
+# Miles around a searched city or ZIP code; 0 is the city alone. A state is always itself.
+RADIUS_CHOICES = [
+    ("0", "This city only"),
+    ("5", "Within 5 miles"),
+    ("10", "Within 10 miles"),
+    ("25", "Within 25 miles"),
+    ("50", "Within 50 miles"),
+    ("100", "Within 100 miles"),
+]
+DEFAULT_RADIUS = "25"
 
 
 class PlaceField(forms.CharField):
-    """A place typed in free text, cleaned to a Place (or None when left empty)."""
+    """A place or US ZIP code typed in free text, cleaned to a ``SearchedPlace`` (or None
+    when left empty)."""
 
     def clean(self, value):
         text = super().clean(value)
         if not text:
             return None
-        place = place_resolve(text)
-        if place is None:
+        searched = searched_place_resolve(text)
+        if searched is None and zip_code_text(text):
             raise forms.ValidationError(
-                "We don’t know a place called “%(text)s”. Try a city (“San Jose, CA”), "
-                "a state (“California”) or “Remote”.",
+                "We don’t know the ZIP code “%(text)s”. Check its five digits, or type a city "
+                "(“San Jose, CA”) or a state.",
                 params={"text": text[:80]},
             )
-        return place
+        if searched is None:
+            raise forms.ValidationError(
+                "We don’t know a place called “%(text)s”. Try a city (“San Jose, CA”), "
+                "a ZIP code (“95112”), a state (“California”) or “Remote”.",
+                params={"text": text[:80]},
+            )
+        return searched
 
 
 class PlaceFilter(django_filters.Filter):
@@ -54,6 +72,13 @@ class JobSearchFilter(django_filters.FilterSet):
         error_messages={"max_length": "Keep the search under %(limit_value)d characters."},
     )
     l = PlaceFilter(method="filter_place", max_length=100, label="Where")  # noqa: E741
+    radius = django_filters.ChoiceFilter(
+        choices=RADIUS_CHOICES,
+        method="keep",  # filter_place reads it
+        label="Distance",
+        empty_label=None,
+        error_messages={"invalid_choice": "Choose a distance of 0, 5, 10, 25, 50 or 100 miles."},
+    )
     # distinct=False: these are columns of the job row, and DISTINCT would make PostgreSQL
     # sort every match before it could return the first page.
     workplace_type = django_filters.MultipleChoiceFilter(
@@ -98,12 +123,27 @@ class JobSearchFilter(django_filters.FilterSet):
         model = Job
         fields: list[str] = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        # The default distance is a value like the others, so the select shows it chosen.
+        if data is not None and not data.get("radius"):
+            data = data.copy()
+            data["radius"] = DEFAULT_RADIUS
+        super().__init__(data, *args, **kwargs)
+
     def filter_keywords(self, queryset, name, value):
         # Ranking needs the query too, so listings.search applies it; see job_search().
         return queryset
 
-    def filter_place(self, queryset, name, place):
-        return queryset.in_place(place) if place else queryset
+    def filter_place(self, queryset, name, searched):
+        """The place and what it contains; around a point, every city within the distance."""
+        if not searched:
+            return queryset
+        miles = int(self.form.cleaned_data.get("radius") or DEFAULT_RADIUS)
+        if searched.point is None or not miles:
+            # A state, "Remote", a city we have no centre for; or the city alone (a ZIP
+            # code's city, and nothing when we do not list its city).
+            return queryset.in_place(searched.place) if searched.place else queryset.none()
+        return queryset.in_places(Place.objects.ids_near(searched.point, miles=miles))
 
     def filter_posted_within(self, queryset, name, value):
         return queryset.filter(posted_at__gte=timezone.now() - timedelta(days=int(value)))

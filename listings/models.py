@@ -2,7 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +22,8 @@ SEARCH_CONFIG = "jobboard"
 # The same stemming keeping stop words (migration 0010), for titles and company names, where
 # short words such as "IT" in "IT Support Specialist" mean something.
 HEADING_SEARCH_CONFIG = "jobboard_all_words"
+# Every row outside the partial search indexes' condition (published and not a duplicate).
+NOT_LIVE = ~Q(status="published") | Q(duplicate_of__isnull=False)
 
 
 class Place(models.Model):
@@ -47,12 +49,24 @@ class Place(models.Model):
         editable=False,
         help_text="Ids of this place and every place containing it",
     )
+    # A city's centre, for radius searches; empty for wider places and for cities that the
+    # ZIP code data does not know (they still match by name).
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
 
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["kind", "name"])]
+        indexes = [
+            models.Index(fields=["kind", "name"]),
+            # earthdistance's own index: earth_box(...) @> ll_to_earth(latitude, longitude).
+            GistIndex(
+                models.Func("latitude", "longitude", function="ll_to_earth"),
+                name="place_earth",
+                condition=Q(latitude__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -85,6 +99,34 @@ class Place(models.Model):
         if self.kind == self.Kind.CITY and self.parent_id and self.parent.code:
             return f"{self.name}, {self.parent.code}"
         return self.name
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """(latitude, longitude) of a city with coordinates, else None."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
+
+
+class ZipCode(models.Model):
+    """A US ZIP code's point and post-office city, loaded from the ``zipcodes`` package by
+    migration 0019: a ZIP code is a point to search around, not a Place."""
+
+    code = models.CharField(max_length=5, primary_key=True)
+    city = models.CharField(max_length=60)
+    state = models.CharField(max_length=2, help_text='"CA"')
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    # Only the street-delivery ("STANDARD") ZIP codes of a city give its centre; PO boxes
+    # and company codes sit at a post office.
+    standard = models.BooleanField()
+
+    class Meta:
+        ordering = ["code"]
+        indexes = [models.Index(fields=["state", "city"], name="zipcode_state_city")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.city}, {self.state}"
 
 
 class Job(models.Model):
@@ -279,6 +321,17 @@ class Job(models.Model):
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(fields=["status", "-posted_at"], name="job_status_posted"),
+            # The rows the indexes above leave out (drafts, pending, expired, duplicates...),
+            # so that admin search, over every status, reads an index for them too.
+            GinIndex(fields=["search_vector"], name="job_search_not_live", condition=NOT_LIVE),
+            GinIndex(fields=["heading_vector"], name="job_heading_not_live", condition=NOT_LIVE),
+            # Admin's job list order, ids included, so a deep page skips rows in this index
+            # alone (an index-only scan) instead of reading every row it skips.
+            models.Index(fields=["posted_at", "id"], name="job_posted_id"),
+            # Admin's exact lookup of a feed's id, whatever the source.
+            models.Index(
+                fields=["external_id"], name="job_external_id", condition=~Q(external_id="")
+            ),
             # What alert digests read first: the searchable jobs that became visible lately.
             models.Index(
                 fields=["published_at"],

@@ -1,6 +1,9 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
+
+from listings.geo import METERS_PER_MILE, Point
 
 
 class JobQuerySet(models.QuerySet):
@@ -30,6 +33,11 @@ class JobQuerySet(models.QuerySet):
         """Jobs in the place or anywhere inside it (a state finds its cities)."""
         return self.filter(place_ids__contains=[place.pk])
 
+    def in_places(self, place_ids: list[int]) -> "JobQuerySet":
+        """Jobs in any of the places (the cities of a radius search), by the same GIN
+        index as ``in_place``."""
+        return self.filter(place_ids__overlap=place_ids)
+
     def for_cards(self) -> "JobQuerySet":
         """Load what a result card shows in a bounded number of queries."""
         return self.select_related("company__rating_summary").prefetch_related("places__parent")
@@ -39,3 +47,18 @@ class PlaceQuerySet(models.QuerySet):
     def remote_ids(self) -> list[int]:
         """Ids of the "Remote" places, which every remote job is in."""
         return list(self.filter(kind="remote").values_list("pk", flat=True))
+
+    def ids_near(self, point: Point, *, miles: float) -> list[int]:
+        """Ids of the places with coordinates within ``miles`` of ``point`` (latitude,
+        longitude): the box around it from the GiST index ``place_earth``, then the circle."""
+        latitude, longitude = point
+        meters = miles * METERS_PER_MILE
+        within = RawSQL(
+            "earth_box(ll_to_earth(%s, %s), %s) @> ll_to_earth(latitude, longitude)"
+            " AND earth_distance(ll_to_earth(%s, %s), ll_to_earth(latitude, longitude)) <= %s",
+            (latitude, longitude, meters, latitude, longitude, meters),
+            output_field=BooleanField(),
+        )
+        return list(
+            self.filter(within, latitude__isnull=False).order_by().values_list("pk", flat=True)
+        )

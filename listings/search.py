@@ -10,9 +10,10 @@ from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from listings.filters import JobSearchFilter
-from listings.models import HEADING_SEARCH_CONFIG, SEARCH_CONFIG, Job, Place
+from listings.filters import DEFAULT_RADIUS, JobSearchFilter
+from listings.models import HEADING_SEARCH_CONFIG, NOT_LIVE, SEARCH_CONFIG, Job, Place
 from listings.paging import page_number as read_page_number
+from listings.places import SearchedPlace, nearest_miles
 
 PER_PAGE = 20
 # Results are counted exactly up to this many and shown as "1,000+" beyond: an exact count of
@@ -60,6 +61,8 @@ class SearchRequest:
     place: Place | None
     sort: str
     page_number: int
+    # What the "Where" box named (``place`` is its place); its point measures distances.
+    where: SearchedPlace | None = None
 
     def canonical_params(self) -> dict[str, str | list[str]]:
         """The parameters that define this search, normalised and without the page: the same
@@ -67,7 +70,11 @@ class SearchRequest:
         data = self.filterset.form.cleaned_data
         params: dict[str, str | list[str]] = {
             "q": " ".join(self.keywords.split()),
-            "l": self.place.display_name if self.place else "",
+            "l": self.where.text if self.where else "",
+            # Only around a point, and only when not the default.
+            "radius": data["radius"]
+            if self.where and self.where.point and data["radius"] != DEFAULT_RADIUS
+            else "",
             "workplace_type": sorted(data.get("workplace_type") or []),
             "employment_type": sorted(data.get("employment_type") or []),
             "salary_min": _whole(data.get("salary_min")),
@@ -135,24 +142,31 @@ def search_request(params) -> SearchRequest:
     except PageNotAnInteger as error:
         raise SearchInvalid([str(error)], filterset=filterset) from None
     data = filterset.form.cleaned_data
+    where = data.get("l")
     return SearchRequest(
         filterset=filterset,
         jobs=filterset.qs,
         keywords=data.get("q") or "",
-        place=data.get("l"),
+        place=where.place if where else None,
         sort=data.get("sort") or "relevance",
         page_number=number,
+        where=where,
     )
 
 
 def search_results(search: SearchRequest) -> SearchResults:
-    """One page of results, ranked as the page shows them; raises ``PageOutOfRange``."""
-    return job_search(
+    """One page of results, ranked as the page shows them, each with its ``distance_miles``
+    when a point was searched; raises ``PageOutOfRange``."""
+    results = job_search(
         jobs=search.jobs,
         keywords=search.keywords,
         sort=search.sort,
         page_number=search.page_number,
     )
+    if search.where and search.where.point:
+        for job in results.jobs:
+            job.distance_miles = nearest_miles(job.places.all(), search.where.point)
+    return results
 
 
 def search_matches(search: SearchRequest) -> QuerySet[Job]:
@@ -220,6 +234,21 @@ def keyword_matches(jobs: QuerySet[Job], keywords: str) -> QuerySet[Job]:
         return jobs
     return jobs.filter(
         Q(heading_vector=heading_query(keywords)) | Q(search_vector=keyword_query(keywords))
+    )
+
+
+def keyword_matches_any_status(jobs: QuerySet[Job], keywords: str) -> QuerySet[Job]:
+    """``keyword_matches`` over every row, not only the searchable ones (admin's search).
+
+    Each test is written once for the rows the live partial indexes hold and once for the
+    rest (``NOT_LIVE``, indexed by migration 0016), so PostgreSQL ORs four index reads instead
+    of testing the vectors of every row.
+    """
+    heading = Q(heading_vector=heading_query(keywords))
+    words = Q(search_vector=keyword_query(keywords))
+    live = Q(status=Job.Status.PUBLISHED, duplicate_of__isnull=True)
+    return jobs.filter(
+        (live & heading) | (live & words) | (NOT_LIVE & heading) | (NOT_LIVE & words)
     )
 
 

@@ -2,13 +2,13 @@
 
 from collections import Counter, defaultdict
 
-from django.contrib.postgres.search import TrigramSimilarity
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Case, F, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat
 from django.utils.text import slugify
 
 from listings.models import Job, Place
-from listings.places import FUZZY_THRESHOLD
 from listings.search import heading_query
 
 SIMILAR_JOBS = 6
@@ -40,21 +40,53 @@ def job_public(*, pk: int) -> Job:
     return job
 
 
-def places_matching(*, q: str, limit: int = 10) -> list[Place]:
-    """Places whose name starts with ``q`` (accents aside), biggest first; when none does, the
-    closest names by trigram similarity, so a typo ("Califrnia") still finds its place."""
+class SuggestKey(Func):
+    """Text as suggestions compare it: lower case, no accents (``jobboard_suggest_key``,
+    listings migration 0017, whose trigram indexes these lookups read)."""
+
+    function = "jobboard_suggest_key"
+    output_field = TextField()
+
+
+def suggest_typed(q: str) -> str:
+    """What was typed, as suggestions read it: spaces collapsed, at most 60 characters; empty
+    when it is too short to be worth suggesting for."""
     q = " ".join(q.split())[:60]
-    if len(q) < SUGGEST_MIN_LENGTH:
+    return q if len(q) >= SUGGEST_MIN_LENGTH else ""
+
+
+def suggest_word_start(key: str, typed: Func) -> Q:
+    """``key`` has a word starting with ``typed`` (not its first: ``key__startswith`` is that)."""
+    return Q(**{f"{key}__contains": Concat(Value(" "), typed)})
+
+
+def places_matching(*, q: str, limit: int = 10) -> list[Place]:
+    """Places whose name starts with ``q`` (case and accents aside), then places with a later
+    word starting with it ("jose" finds San Jose), biggest first; "San Jose, CA" narrows to the
+    state. When none matches, the closest names by trigram word similarity, so a typo
+    ("Califrnia") still finds its place. Both read the trigram index of the names (migration
+    0017), never the jobs."""
+    name, _, state = suggest_typed(q).partition(",")
+    name, state = name.strip(), state.strip()
+    if len(name) < SUGGEST_MIN_LENGTH:
         return []
-    places = Place.objects.select_related("parent")
+    typed = SuggestKey(Value(name))
+    places = Place.objects.select_related("parent").alias(key=SuggestKey("name"))
+    if state:
+        places = places.filter(
+            Q(parent__code__istartswith=state) | Q(parent__name__unaccent__istartswith=state)
+        )
+    starts = Q(key__startswith=typed)
     found = list(
-        places.filter(name__unaccent__istartswith=q).order_by("-population", "name")[:limit]
+        places.filter(starts | suggest_word_start("key", typed))
+        .annotate(later_word=Case(When(starts, then=False), default=True))
+        .order_by("later_word", "-population", "name")[:limit]
     )
     if found:
         return found
     return list(
-        places.annotate(similarity=TrigramSimilarity("name", q))
-        .filter(similarity__gte=FUZZY_THRESHOLD)
+        places.filter(key__trigram_word_similar=typed)
+        .annotate(similarity=TrigramWordSimilarity(typed, F("key")))
         .order_by("-similarity", "-population", "name")[:limit]
     )
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from listings.dedupe import job_fingerprint, jobs_collapse_duplicates
 from listings.derived import DerivedLookups
 from listings.models import Job, JobStatusChange, Place
+from listings.places import city_centre
 from salaries.models import ExchangeRate
 
 
@@ -39,6 +40,7 @@ def job_refresh_places(*, job: Job) -> Job:
 @transaction.atomic
 def place_save(*, place: Place) -> Place:
     """Save a place; when its parent changed, everything below it and every job in it follows.
+    A US city saved without coordinates gets its centre (``listings.places.city_centre``).
 
     The lineage of the place's descendants and the ``place_ids`` of their jobs are rewritten in
     SQL (a state moved to another country takes its cities and all their jobs along). Those
@@ -47,6 +49,11 @@ def place_save(*, place: Place) -> Place:
     ``ValidationError`` for a parent inside the place itself.
     """
     place.clean()
+    if place.kind == Place.Kind.CITY and place.point is None:
+        place.latitude, place.longitude = city_centre(name=place.name, state=place.parent) or (
+            None,
+            None,
+        )
     old_lineage = (
         Place.objects.select_for_update().filter(pk=place.pk).values_list("lineage", flat=True)
     ).first()

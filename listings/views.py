@@ -13,6 +13,7 @@ from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.links import site_url
 from listings.models import Job, Place
+from listings.places import nearest_miles, origin_find
 from listings.search import (
     PageOutOfRange,
     SearchInvalid,
@@ -79,6 +80,8 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
         pagination=_pagination(params, results),
         canonical_url=_canonical_url(search),
         feeds=_feed_urls(request),
+        # Result links carry the searched point, so the job page can say how far it is.
+        near=search.where.token if search.where and search.where.point else "",
         salary_box=search_salary_box(
             keywords=keywords, place=place, title_slug=slugify(landing_title)
         ),
@@ -145,7 +148,7 @@ def _canonical_url(search) -> str:
     they fetched the page from."""
     params = search.canonical_params()
     title_slug = slugify(params.get("q", ""))
-    if set(params) == {"q", "l"} and title_slug:
+    if set(params) == {"q", "l"} and title_slug and not search.where.zip_code:
         return site_url(reverse("listings:landing", args=[title_slug, search.place.slug]))
     return site_url(f"{reverse('listings:search')}?{urlencode(params, doseq=True)}")
 
@@ -162,6 +165,7 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         job_count_view(job=job)
     jsonld = job_posting_jsonld(job, site_url=settings.SITE_URL)
     original = job.duplicate_of or job
+    origin = origin_find(request.GET["near"]) if request.GET.get("near") else None
     return render(
         request,
         "listings/job_detail.html",
@@ -169,6 +173,8 @@ def job_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "job": job,
             "company": job.company,
             "similar_jobs": selectors.job_similar(job=job),
+            # From the search that led here: ("95112", 8.2), or None.
+            "distance": (origin[0], nearest_miles(job.places.all(), origin[1])) if origin else None,
             "jsonld": json_for_script(jsonld) if jsonld else None,
             "canonical_url": site_url(original.get_absolute_url()),
             # A duplicate says "see the original" with its canonical link instead.

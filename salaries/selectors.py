@@ -3,11 +3,12 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.cache import cache
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models import Case, F, Func, OuterRef, Q, QuerySet, Subquery, TextField, Value, When
 
 from listings.models import Place
-from listings.selectors import SUGGEST_MIN_LENGTH
+from listings.selectors import SuggestKey, suggest_typed, suggest_word_start
 from salaries.faq import faq_for
 from salaries.insights import (
     CityOpenings,
@@ -317,19 +318,47 @@ def aggregates_published_newest() -> QuerySet[SalaryAggregate]:
     )
 
 
-def occupations_matching(*, q: str, limit: int = 10) -> list[Occupation]:
-    """Occupations with a word of their name starting with ``q`` ("nur" finds "Registered
-    Nurse"), names that start with it first; for title suggestions.
+class OccupationSuggestKey(Func):
+    """An occupation's name and aliases as one ``jobboard_suggest_key`` text (salaries
+    migration 0006, whose trigram index title suggestions read)."""
 
-    Reads the occupations table, a few hundred rows at most, never the jobs.
+    function = "salaries_occupation_suggest_key"
+    output_field = TextField()
+
+
+def occupations_matching(*, q: str, limit: int = 10) -> list[Occupation]:
+    """Occupations for what was typed, for title suggestions: names starting with ``q``
+    (case and accents aside), then names with a later word starting with it ("nur" finds
+    "Registered Nurse"), then occupations one of whose aliases has ("rn"); by name within
+    each. When none matches, the closest by trigram word similarity ("registerd"), an
+    occupation whose own name is that close before one with only such an alias.
+
+    Reads the occupations table through its trigram index (migration 0006), never the jobs.
     """
-    q = " ".join(q.split())[:60]
-    if len(q) < SUGGEST_MIN_LENGTH:
+    q = suggest_typed(q)
+    if not q:
         return []
-    starts = Q(name__unaccent__istartswith=q)
-    found = Occupation.objects.filter(starts | Q(name__unaccent__icontains=f" {q}"))
+    typed = SuggestKey(Value(q))
+    occupations = Occupation.objects.alias(
+        key=SuggestKey("name"), terms=OccupationSuggestKey("name", "aliases")
+    )
+    starts = Q(key__startswith=typed)
+    found = list(
+        occupations.filter(Q(terms__startswith=typed) | suggest_word_start("terms", typed))
+        .annotate(
+            tier=Case(
+                When(starts, then=0), When(suggest_word_start("key", typed), then=1), default=2
+            )
+        )
+        .order_by("tier", "name")[:limit]
+    )
+    if found:
+        return found
     return list(
-        found.annotate(at_start=Case(When(starts, then=0), default=1)).order_by("at_start", "name")[
-            :limit
-        ]
+        occupations.filter(terms__trigram_word_similar=typed)
+        .annotate(
+            similarity=TrigramWordSimilarity(typed, F("terms")),
+            name_similarity=TrigramWordSimilarity(typed, F("key")),
+        )
+        .order_by("-similarity", "-name_similarity", "name")[:limit]
     )

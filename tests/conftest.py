@@ -1,12 +1,15 @@
+import importlib
 import os
 import secrets
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 
 from jobboard.celery import app
-from listings.models import Place
+from listings.models import Place, ZipCode
+from listings.services import place_save
 from salaries.selectors import AGGREGATES_VERSION_KEY
 
 
@@ -71,3 +74,41 @@ def places(db):
         austin=city("Austin", texas, 960_000),
         remote=Place.objects.create(name="Remote", kind=Place.Kind.REMOTE),
     )
+
+
+def plans_by_index_conditions(run) -> list[str]:
+    """The plan of each statement ``run()`` sends with only bitmap scans allowed, which need
+    an index condition: on a test-sized table PostgreSQL prefers reading the table or a whole
+    index, so this shows whether an index *can* serve the statement's conditions at a
+    million rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        run()
+    plans = []
+    with connection.cursor() as cursor:
+        for scan in ("seqscan", "indexscan", "indexonlyscan"):
+            cursor.execute(f"SET LOCAL enable_{scan} = off")
+        for statement in captured.captured_queries:
+            cursor.execute(f"EXPLAIN {statement['sql']}")
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    return plans
+
+
+@pytest.fixture
+def zip_codes(db):
+    """The ZIP codes migration 0019 loads. A transactional test's flush empties every table,
+    the rows migrations loaded too, so a later test gets them loaded again."""
+    if not ZipCode.objects.exists():
+        migration = importlib.import_module("listings.migrations.0019_zip_codes_and_city_centres")
+        migration.zip_codes_copy(apps)
+
+
+@pytest.fixture
+def located_places(places, zip_codes):
+    """The ``places`` tree with its cities at their centres (from the ZIP code data), as the
+    admin's save gives them: San Jose and Sunnyvale are 9 miles apart, Austin far away."""
+    for city in (places.san_jose, places.sunnyvale, places.austin):
+        place_save(place=city)
+    return places

@@ -8,20 +8,16 @@ put in review.
 from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Mod
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from jobboard.bench.search import summarise, time_ms
+from jobboard.bench.search import rolled_back, summarise, time_ms
 from listings.models import Job
 from listings.recruiters.models import Membership, VerifiedEmail
-
-
-class _Rollback(Exception):
-    pass
 
 
 def _pages(job_id: int) -> list[tuple[str, str, dict]]:
@@ -39,14 +35,7 @@ def _pages(job_id: int) -> list[tuple[str, str, dict]]:
 
 def posting_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
     """Time each recruiter page in-process (HTML through the test client); p50/p95 overall."""
-    results: dict = {}
-    try:
-        with transaction.atomic():
-            results = _measure(repeat, log)
-            raise _Rollback
-    except _Rollback:
-        pass
-    return results
+    return rolled_back(lambda: _measure(repeat, log))
 
 
 def _measure(repeat: int, log: Callable[[str], None]) -> dict:
@@ -61,6 +50,10 @@ def _measure(repeat: int, log: Callable[[str], None]) -> dict:
     Job.objects.filter(company_id=busiest["company_id"]).update(created_by=recruiter)
     # Every 200th job in review: 500 in the queue at 100,000 jobs.
     Job.objects.alias(bucket=Mod("id", 200)).filter(bucket=0).update(status=Job.Status.PENDING)
+    with connection.cursor() as cursor:
+        # Statistics that know the queue, as a board with a steady queue of this size has;
+        # statistics saying nothing is pending steer the queue's plans wrong.
+        cursor.execute("ANALYZE listings_job")
     job_id = Job.objects.filter(created_by=recruiter).values_list("pk", flat=True).first()
     last_page = -(-busiest["jobs"] // 50)
 
@@ -86,6 +79,7 @@ def _measure(repeat: int, log: Callable[[str], None]) -> dict:
     log(f"{'recruiter pages overall':60} {overall['p50_ms']:9.1f} {overall['p95_ms']:7.1f}")
     log(f"(the busiest company has {busiest['jobs']:,} postings on the dashboard)")
     return {
+        "admin_review_queue_p95_ms": rows[-1]["p95_ms"],
         "recruiter_pages_p50_ms": overall["p50_ms"],
         "recruiter_pages_p95_ms": overall["p95_ms"],
         "recruiter_pages_scenarios": rows,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -59,9 +59,12 @@ def search_scenarios(company_slug: str) -> list[Scenario]:
             "keyword + state: cv ml CA",
             {"q": "computer vision machine learning engineer", "l": "California"},
         ),
-        s("keyword + city: nurse San Jose", {"q": "nurse", "l": "San Jose, CA"}),
-        s("keyword + city: swe Austin", {"q": "software engineer", "l": "Austin, TX"}),
-        s("keyword + city: cashier Chicago", {"q": "cashier", "l": "Chicago, IL"}),
+        s("keyword + city: nurse San Jose", {"q": "nurse", "l": "San Jose, CA", "radius": "0"}),
+        s(
+            "keyword + city: swe Austin",
+            {"q": "software engineer", "l": "Austin, TX", "radius": "0"},
+        ),
+        s("keyword + city: cashier Chicago", {"q": "cashier", "l": "Chicago, IL", "radius": "0"}),
         s("remote: all", {"l": "Remote"}),
         s("remote: software engineer", {"q": "software engineer", "l": "Remote"}),
         s("filter: hybrid engineer", {"q": "engineer", "workplace_type": "hybrid"}),
@@ -89,6 +92,39 @@ def search_scenarios(company_slug: str) -> list[Scenario]:
     ]
 
 
+def radius_scenarios() -> list[Scenario]:
+    """Searches around a point: ZIP codes and cities at each radius, with filters, sorts and a
+    later page. (The thirty above search their cities alone, radius 0, as they did before
+    radius search, so their figures stay comparable.)"""
+    s = Scenario
+    return [
+        s("zip: swe 95112", {"q": "software engineer", "l": "95112"}),
+        s("zip: all jobs 95112", {"l": "95112"}),
+        s("zip: nurse 10001 within 10", {"q": "nurse", "l": "10001", "radius": "10"}),
+        s("zip: ds 94103 within 50", {"q": "data scientist", "l": "94103", "radius": "50"}),
+        s("zip: driver 78701 within 100", {"q": "driver", "l": "78701", "radius": "100"}),
+        s("zip: engineer 98101 within 5", {"q": "engineer", "l": "98101", "radius": "5"}),
+        s("city: nurse San Jose (25)", {"q": "nurse", "l": "San Jose, CA"}),
+        s(
+            "city: swe Austin within 50",
+            {"q": "software engineer", "l": "Austin, TX", "radius": "50"},
+        ),
+        s(
+            "city: cashier Chicago within 100",
+            {"q": "cashier", "l": "Chicago, IL", "radius": "100"},
+        ),
+        s(
+            "zip + filters: 60601 engineer",
+            {"q": "engineer", "l": "60601", "workplace_type": "hybrid", "salary_min": "100000"},
+        ),
+        s("zip + sort pay: 02139 engineer", {"q": "engineer", "l": "02139", "sort": "pay"}),
+        s(
+            "zip + page 3: nurse 95112 within 100",
+            {"q": "nurse", "l": "95112", "radius": "100", "page": "3"},
+        ),
+    ]
+
+
 def time_ms(function: Callable[[], object], repeat: int, *, warm_up: bool = True) -> list[float]:
     """Run ``function`` once to warm caches, then ``repeat`` times; milliseconds each."""
     if warm_up:
@@ -99,6 +135,23 @@ def time_ms(function: Callable[[], object], repeat: int, *, warm_up: bool = True
         function()
         samples.append((time.perf_counter() - start) * 1000)
     return samples
+
+
+class _Rollback(Exception):
+    pass
+
+
+def rolled_back(measure: Callable[[], dict]) -> dict:
+    """What ``measure()`` returns, run in a transaction that is then rolled back, so a bench
+    may add users and change jobs and leave the bench database as it found it."""
+    results: dict = {}
+    try:
+        with transaction.atomic():
+            results = measure()
+            raise _Rollback
+    except _Rollback:
+        pass
+    return results
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -199,36 +252,56 @@ def summarise(samples: list[float]) -> dict[str, float]:
     }
 
 
-def search_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
-    """Time every scenario three ways; return per-scenario and overall p50/p95."""
-    company_slug = Job.objects.searchable().values_list("company__slug", flat=True).first()
-    client = Client()
-    rows, all_samples = [], {"page": [], "raw": [], "naive": []}
-    log(
-        f"{'scenario':34} {'page p50':>9} {'p95':>7} {'raw p50':>9} {'p95':>7} "
-        f"{'naive p50':>10} {'p95':>8}"
-    )
-    for scenario in search_scenarios(company_slug):
-        samples = {
-            "page": time_ms(run_page(client, scenario), repeat),
-            "raw": time_ms(run_raw(captured_sql(client, scenario)), repeat),
-            "naive": time_ms(run_naive(scenario), min(repeat, NAIVE_REPEAT), warm_up=False),
-        }
+def scenarios_time(
+    scenarios: list[Scenario],
+    *,
+    ways: dict[str, Callable[[Scenario], list[float]]],
+    label: str,
+    log: Callable[[str], None],
+) -> tuple[list[dict], dict[str, dict]]:
+    """Time each scenario each way (page, raw SQL, ...); the rows, and each way's overall."""
+    rows, all_samples = [], {way: [] for way in ways}
+
+    def line(name: str, figures: dict) -> str:
+        cells = (f"{figures[way]['p50_ms']:9.1f} {figures[way]['p95_ms']:7.1f}" for way in ways)
+        return f"{name:40} " + " ".join(cells)
+
+    log(f"{'scenario':40} " + " ".join(f"{way + ' p50':>9} {'p95':>7}" for way in ways))
+    for scenario in scenarios:
         row = {"scenario": scenario.name, "url": scenario.url}
-        for way, values in samples.items():
+        for way, timed in ways.items():
+            values = timed(scenario)
             all_samples[way].extend(values)
             row[way] = summarise(values)
         rows.append(row)
-        log(
-            f"{scenario.name:34} {row['page']['p50_ms']:9.1f} {row['page']['p95_ms']:7.1f} "
-            f"{row['raw']['p50_ms']:9.1f} {row['raw']['p95_ms']:7.1f} "
-            f"{row['naive']['p50_ms']:10.1f} {row['naive']['p95_ms']:8.1f}"
-        )
+        log(line(scenario.name, row))
     overall = {way: summarise(values) for way, values in all_samples.items()}
-    log(
-        f"{'overall':34} {overall['page']['p50_ms']:9.1f} {overall['page']['p95_ms']:7.1f} "
-        f"{overall['raw']['p50_ms']:9.1f} {overall['raw']['p95_ms']:7.1f} "
-        f"{overall['naive']['p50_ms']:10.1f} {overall['naive']['p95_ms']:8.1f}"
+    log(line(label, overall))
+    return rows, overall
+
+
+def page_and_sql(repeat: int) -> dict[str, Callable[[Scenario], list[float]]]:
+    """The two ways every search bench times a scenario: the whole page, and its SQL alone."""
+    client = Client()
+    return {
+        "page": lambda scenario: time_ms(run_page(client, scenario), repeat),
+        "raw": lambda scenario: time_ms(run_raw(captured_sql(client, scenario)), repeat),
+    }
+
+
+def search_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
+    """Time every scenario three ways; return per-scenario and overall p50/p95."""
+    company_slug = Job.objects.searchable().values_list("company__slug", flat=True).first()
+    rows, overall = scenarios_time(
+        search_scenarios(company_slug),
+        ways={
+            **page_and_sql(repeat),
+            "naive": lambda scenario: time_ms(
+                run_naive(scenario), min(repeat, NAIVE_REPEAT), warm_up=False
+            ),
+        },
+        label="overall",
+        log=log,
     )
     return {
         "search_page_p50_ms": overall["page"]["p50_ms"],
@@ -238,6 +311,22 @@ def search_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
         "search_naive_p50_ms": overall["naive"]["p50_ms"],
         "search_naive_p95_ms": overall["naive"]["p95_ms"],
         "search_scenarios": rows,
+    }
+
+
+def radius_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
+    """Time each radius scenario as a page and as its SQL alone; overall p50/p95."""
+    rows, overall = scenarios_time(
+        radius_scenarios(),
+        ways=page_and_sql(repeat),
+        label="radius overall",
+        log=log,
+    )
+    return {
+        "search_radius_p50_ms": overall["page"]["p50_ms"],
+        "search_radius_p95_ms": overall["page"]["p95_ms"],
+        "search_radius_raw_sql_p95_ms": overall["raw"]["p95_ms"],
+        "search_radius_scenarios": rows,
     }
 
 

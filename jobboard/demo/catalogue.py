@@ -14,6 +14,7 @@ from companies.models import (
 )
 from jobboard.demo.job_data import INDUSTRIES, KNOWN_COMPANIES, NAME_STEMS, NAME_SUFFIXES, STATES
 from listings.models import Place
+from listings.places import city_centre
 
 COMPANY_COUNT = 500
 
@@ -29,7 +30,8 @@ def demo_reset() -> None:
 
 @transaction.atomic
 def places_seed() -> None:
-    """The United States with its states and cities, and "Remote"; idempotent."""
+    """The United States with its states and cities (with their centres), and "Remote";
+    idempotent."""
     us, _ = Place.objects.get_or_create(
         slug="united-states",
         defaults={"name": "United States", "kind": Place.Kind.COUNTRY, "code": "US"},
@@ -41,6 +43,7 @@ def places_seed() -> None:
             defaults={"name": state_name, "kind": Place.Kind.STATE, "code": code, "parent": us},
         )
         for city_name, population, _factor in cities:
+            centre = city_centre(name=city_name, state=state) or (None, None)
             Place.objects.get_or_create(
                 slug=slugify(f"{city_name} {code}"),
                 defaults={
@@ -48,6 +51,8 @@ def places_seed() -> None:
                     "kind": Place.Kind.CITY,
                     "parent": state,
                     "population": population,
+                    "latitude": centre[0],
+                    "longitude": centre[1],
                 },
             )
 

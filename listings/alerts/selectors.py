@@ -47,6 +47,8 @@ def alert_name(*, params: dict, company_name: str = "") -> str:
     place = params.get("l", "")
     if place.lower() == "remote":
         name = f"Remote {what.lower() if not title else what}"
+    elif params.get("radius", "0") != "0":  # kept only when it is not the default
+        name = f"{what} within {params['radius']} miles of {place}"
     else:
         name = f"{what} in {place}" if place else what
     labels = {**dict(Job.WorkplaceType.choices), **dict(Job.EmploymentType.choices)}

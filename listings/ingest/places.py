@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 
 from listings.ingest.records import Location
 from listings.models import Place
+from listings.places import city_centre
 from listings.text import ascii_slug
 
 COUNTRY_ALIASES = {
@@ -128,8 +129,20 @@ def _create(name: str, kind: str, parent: Place | None) -> Place:
             return same
         number += 1
         slug = f"{base}-{number}"
+    # A US city gets its centre for radius searches; any other matches by name only.
+    latitude, longitude = (kind == Place.Kind.CITY and city_centre(name=name, state=parent)) or (
+        None,
+        None,
+    )
     try:
         with transaction.atomic():
-            return Place.objects.create(name=name[:120], kind=kind, parent=parent, slug=slug)
+            return Place.objects.create(
+                name=name[:120],
+                kind=kind,
+                parent=parent,
+                slug=slug,
+                latitude=latitude,
+                longitude=longitude,
+            )
     except IntegrityError:
         return Place.objects.get(slug=slug)

@@ -8,13 +8,14 @@ permission, not just the right to edit.
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
 from listings import admin as listings_admin
 from listings.models import Job, JobStatusChange
+from listings.paging import EstimatedCountPaginator
 from listings.recruiters import services
 from listings.recruiters.accounts import MembershipError, membership_decide
 from listings.recruiters.models import JobInReview, JobRevision, Membership, VerifiedEmail
@@ -116,16 +117,23 @@ class JobAdmin(ReviewActions, listings_admin.JobAdmin):
 
 
 @admin.register(JobInReview)
-class JobInReviewAdmin(ReviewActions, admin.ModelAdmin):
+class JobInReviewAdmin(ReviewActions, listings_admin.PlainActionCheckbox, admin.ModelAdmin):
     """Pending postings and pending edits of published ones, oldest first."""
 
     inlines = [JobRevisionInline, listings_admin.JobStatusChangeInline]
 
     list_display = ["title", "company", "what", "created_by", "waiting_since"]
-    # Only the companies with something in the queue, not every company on the board.
-    list_filter = [("company", admin.RelatedOnlyFieldListFilter), "workplace_type"]
+    # No company filter: finding the companies in the queue read every queued row again
+    # (58 ms for 5,000 in review at a million jobs); the search box finds a company's.
+    list_filter = ["workplace_type"]
     search_fields = ["title", "company__name"]
     list_select_related = ["company", "created_by"]
+    # Counted up to 1,000 and only once (no "N total"); a page's ids are sorted by waiting
+    # time before its rows are read, so only those rows are read whole. Reviewers work from
+    # the top: 50 a page (each row costs about 0.4 ms of Python to render).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    list_per_page = 50
     actions = ["approve", "reject"]
     readonly_fields = ["description_preview"]
     fields = ["title", "company", "status", "description_preview", "apply_url", "apply_email"]
@@ -138,17 +146,14 @@ class JobInReviewAdmin(ReviewActions, admin.ModelAdmin):
         ).order_by("-at")
         # Waiting since the edit was sent, or the job was submitted (ingested or admin-made
         # pending jobs have no history row: their last change stands in).
-        # One id list from two index lookups: "pending OR has a pending edit" written as an OR
-        # makes PostgreSQL scan every job (780 ms at 100,000 jobs instead of a few ms).
-        in_review = (
-            Job.objects.filter(status=Job.Status.PENDING)
-            .order_by()
-            .values("pk")
-            .union(pending_edits.order_by().values("job_id"))
-        )
+        # Pending, or one of the (few) jobs with a pending edit, their ids read first: two
+        # index reads. An OR with a subquery made PostgreSQL scan every job (780 ms at 100,000
+        # jobs); a UNION of ids joined back to the jobs read each queued row twice.
+        edited = list(pending_edits.values_list("job_id", flat=True))
+        in_review = Q(status=Job.Status.PENDING) | Q(pk__in=edited)
         # Not super(): it orders by get_ordering() before the annotation below exists.
         return (
-            self.model._default_manager.filter(pk__in=in_review)
+            self.model._default_manager.filter(in_review)
             .annotate(
                 has_pending_edit=Exists(pending_edit),
                 waiting=Coalesce(

@@ -34,3 +34,11 @@ def place_summary(job) -> str:
         return "Remote" if job.workplace_type == "remote" else "Location not stated"
     first = places[0].display_name
     return f"{first} +{len(places) - 1} more" if len(places) > 1 else first
+
+
+@register.filter
+def miles_away(miles) -> str:
+    """ "8 mi away", "Under 1 mi away"; nothing when no point was searched (None, or missing)."""
+    if miles is None or miles == "":
+        return ""
+    return "Under 1 mi away" if miles < 0.5 else f"{round(miles):,} mi away"

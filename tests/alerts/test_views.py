@@ -69,6 +69,13 @@ def test_subscribing_mails_only_a_confirmation_and_the_alert_waits_for_it(client
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
+def test_an_alert_around_a_zip_code_keeps_its_radius_in_its_search_and_name(client, located_places):
+    subscribe(client, l="95112-0001", radius="10")
+    alert = Alert.objects.get()
+    assert alert.params == {"q": "registered nurse", "l": "95112", "radius": "10"}
+    assert alert.name == "Registered Nurse jobs within 10 miles of 95112"
+
+
 def test_nothing_but_the_confirmation_is_sent_before_the_address_confirms(client):
     subscribe(client)
     PublishedJobFactory(title="Registered Nurse")

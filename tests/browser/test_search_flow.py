@@ -30,7 +30,7 @@ def test_search_filter_page_and_open_a_job(live_server, page):
     make_jobs()
     page.goto(live_server.url)
     page.get_by_placeholder("Job title, keywords or company").fill("registered nurse")
-    page.get_by_placeholder("City, state or “Remote”").fill("California")
+    page.get_by_placeholder("City, state, ZIP code or “Remote”").fill("California")
     page.get_by_role("button", name="Search jobs").click()
 
     page.wait_for_url("**/jobs/?*")

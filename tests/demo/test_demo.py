@@ -100,3 +100,18 @@ def test_seed_demo_add_brings_new_jobs_visible_from_now():
     new = Job.objects.filter(published_at__gte=before)
     assert new.count() == Job.objects.filter(pk__gt=last, status="published").count() > 0
     assert not Job.objects.filter(pk__lte=last, published_at__gte=before).exists()
+
+
+def test_every_demo_city_has_its_centre_and_neighbours_within_25_miles(zip_codes):
+    places_seed()
+    cities = Place.objects.filter(kind=Place.Kind.CITY)
+    assert cities.count() > 50
+    assert not cities.filter(latitude__isnull=True).exists()
+    san_jose = cities.get(slug="san-jose-ca")
+    near = set(
+        Place.objects.filter(pk__in=Place.objects.ids_near(san_jose.point, miles=25)).values_list(
+            "name", flat=True
+        )
+    )
+    assert {"San Jose", "Sunnyvale", "Santa Clara", "Cupertino", "Mountain View"} <= near
+    assert "San Francisco" not in near

@@ -101,6 +101,7 @@ def test_the_schema_is_openapi_at_a_stable_url(client):
     assert names == [
         "q",
         "l",
+        "radius",
         "workplace_type",
         "employment_type",
         "salary_min",

@@ -373,3 +373,34 @@ def test_titles_come_from_occupations_word_starts_first(client, django_assert_ma
         title["name"] for title in client.get("/api/v1/titles", {"q": "nur", "limit": 1}).json()
     ] == ["Nurse Practitioner"]
     assert client.get("/api/v1/titles", {"q": "n"}).json() == []
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v1/places", "/api/v1/titles"])
+def test_suggestions_answer_hostile_input_with_json_never_a_500(client, places, endpoint):
+    Occupation.objects.create(name="Registered Nurse")
+    for typed in ("%%", "_%", "\\", "' OR 1=1 --", "<script>alert(1)</script>", "ñ" * 100):
+        response = client.get(endpoint, {"q": typed})
+        assert response.status_code == 200, typed
+        assert response.json() == []
+    too_long = client.get(endpoint, {"q": "a" * 101})
+    assert too_long.status_code == 400
+    assert too_long.json()["errors"] == ["q: String should have at most 100 characters"]
+    for limit in ("abc", "-1", "21", "1e9"):
+        assert client.get(endpoint, {"q": "san", "limit": limit}).status_code == 400
+    nul = client.get(endpoint, {"q": "sa\x00n"})
+    assert nul.status_code == 400
+    assert nul["Content-Type"] == "application/json"
+
+
+def test_suggestions_cost_one_query_and_a_typo_two(client, places, django_assert_num_queries):
+    Occupation.objects.create(name="Registered Nurse", aliases=["RN"])
+    with django_assert_num_queries(1):
+        assert client.get("/api/v1/places", {"q": "sunny"}).json()[0]["name"] == "Sunnyvale"
+    with django_assert_num_queries(2):
+        assert client.get("/api/v1/places", {"q": "sunyvale"}).json()[0]["name"] == "Sunnyvale"
+    with django_assert_num_queries(1):
+        assert client.get("/api/v1/titles", {"q": "rn"}).json()[0]["name"] == "Registered Nurse"
+    with django_assert_num_queries(2):
+        assert client.get("/api/v1/titles", {"q": "registerd"}).json()[0]["slug"] == (
+            "registered-nurse"
+        )

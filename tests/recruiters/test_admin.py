@@ -142,6 +142,16 @@ def test_admin_approves_a_request_to_join(admin_client, acme):
     assert request.status == Membership.Status.APPROVED
 
 
+def test_queue_pages_keep_the_longest_waiting_first(moderator_client, acme):
+    jobs = PendingJobFactory.create_batch(52, company=acme)
+    for age, job in enumerate(jobs):  # jobs[0] has waited longest
+        Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(hours=99 - age))
+    pages = [moderator_client.get(reverse(QUEUE), {"p": page}).context["cl"] for page in (1, 2)]
+    assert pages[0].result_count == 52 and not pages[0].paginator.estimated
+    listed = [job.pk for cl in pages for job in cl.result_list]
+    assert listed == [job.pk for job in jobs]
+
+
 def test_queue_query_count_is_bounded(moderator_client, acme, django_assert_max_num_queries):
     PendingJobFactory.create_batch(15, company=acme)
     with django_assert_max_num_queries(12):

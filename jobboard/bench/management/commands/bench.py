@@ -6,13 +6,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from jobboard.bench.admin import admin_bench
 from jobboard.bench.alerts import alert_bench
 from jobboard.bench.api import api_bench
+from jobboard.bench.autocomplete import autocomplete_bench
+from jobboard.bench.breakdown import search_breakdown
 from jobboard.bench.companies import company_page_bench
 from jobboard.bench.ingest import ingest_bench
 from jobboard.bench.recruiters import posting_bench
 from jobboard.bench.salaries import salary_bench
-from jobboard.bench.search import search_bench, write_results
+from jobboard.bench.search import radius_bench, search_bench, write_results
 from jobboard.bench.sitemaps import sitemap_bench
 from listings.ingest.models import Source
 from listings.models import Job
@@ -40,10 +43,14 @@ class Command(BaseCommand):
             # As autovacuum would leave a table after a bulk load: visibility map set, stats fresh.
             cursor.execute("VACUUM ANALYZE")
         results = search_bench(repeat=repeat, log=self.stdout.write)
+        results.update(radius_bench(repeat=repeat, log=self.stdout.write))
+        results.update(search_breakdown(repeat=repeat, log=self.stdout.write))
         results.update(api_bench(repeat=repeat, log=self.stdout.write))
+        results.update(autocomplete_bench(repeat=repeat, log=self.stdout.write))
         results.update(company_page_bench(repeat=repeat, log=self.stdout.write))
         results.update(salary_bench(repeat=repeat, log=self.stdout.write))
         results.update(posting_bench(repeat=repeat, log=self.stdout.write))
+        results.update(admin_bench(repeat=repeat, log=self.stdout.write))
         results.update(sitemap_bench(repeat=repeat, log=self.stdout.write))
         results.update(alert_bench(log=self.stdout.write))
         # Last: it writes and deletes 50,000 rows, which the read benches should not see.
