@@ -26,6 +26,15 @@ HEADING_SEARCH_CONFIG = "jobboard_all_words"
 NOT_LIVE = ~Q(status="published") | Q(duplicate_of__isnull=False)
 
 
+class TitleKey(models.Func):
+    """A title as the salaries normaliser compares it ("Sr. Registered Nurse II": "registered
+    nurse"): ``salaries_title_key`` in the IMMUTABLE wrapper of migration 0020, so it can be
+    indexed and a constant argument is computed once, when the query is planned."""
+
+    function = "listings_title_key"
+    output_field = models.TextField()
+
+
 class Place(models.Model):
     """A country, state, city or "Remote", in a hierarchy: a state contains its cities."""
 
@@ -313,6 +322,14 @@ class Job(models.Model):
                 models.F("usd_annual_pay_max").desc(nulls_last=True),
                 models.F("posted_at").desc(),
                 name="job_usd_pay_posted_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
+            # The exact tier of relevance (listings.search): jobs whose title key is the
+            # search's, newest first, read in this index's order.
+            models.Index(
+                TitleKey("title"),
+                models.F("posted_at").desc(),
+                name="job_title_key_posted_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(
