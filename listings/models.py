@@ -26,15 +26,6 @@ HEADING_SEARCH_CONFIG = "jobboard_all_words"
 NOT_LIVE = ~Q(status="published") | Q(duplicate_of__isnull=False)
 
 
-class TitleKey(models.Func):
-    """A title as the salaries normaliser compares it ("Sr. Registered Nurse II": "registered
-    nurse"): ``salaries_title_key`` in the IMMUTABLE wrapper of migration 0020, so it can be
-    indexed and a constant argument is computed once, when the query is planned."""
-
-    function = "listings_title_key"
-    output_field = models.TextField()
-
-
 class Place(models.Model):
     """A country, state, city or "Remote", in a hierarchy: a state contains its cities."""
 
@@ -170,6 +161,9 @@ class Job(models.Model):
         YEAR = "year", "per year"
 
     title = models.CharField(max_length=200)
+    # The title as salaries' normaliser compares it ("Sr. Registered Nurse II": "registered
+    # nurse"), kept by a database trigger (migration 0020) like the search vectors.
+    title_key = models.TextField(default="", db_default="", editable=False)
     occupation = models.ForeignKey(
         "salaries.Occupation",
         null=True,
@@ -327,8 +321,7 @@ class Job(models.Model):
             # The exact tier of relevance (listings.search): jobs whose title key is the
             # search's, newest first, read in this index's order.
             models.Index(
-                TitleKey("title"),
-                models.F("posted_at").desc(),
+                fields=["title_key", "-posted_at"],
                 name="job_title_key_posted_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from listings.filters import DEFAULT_RADIUS, JobSearchFilter
-from listings.models import HEADING_SEARCH_CONFIG, NOT_LIVE, SEARCH_CONFIG, Job, Place, TitleKey
+from listings.models import HEADING_SEARCH_CONFIG, NOT_LIVE, SEARCH_CONFIG, Job, Place
 from listings.paging import page_number as read_page_number
 from listings.places import SearchedPlace, nearest_miles
 
@@ -261,7 +261,6 @@ def _keyword_tiers(
     keys = exact_title_keys(keywords)
     if not keys:
         return [heading, elsewhere]
-    heading = heading.alias(title_key=TitleKey("title"))
     return [heading.filter(title_key__in=keys), heading.exclude(title_key__in=keys), elsewhere]
 
 
@@ -280,29 +279,30 @@ def _nearest_first(tiers: list[QuerySet[Job]], city: Place | None) -> list[Query
 
 
 # The searched words' title key, and the key of the name of the occupation they are an alias
-# of ("RN": "registered nurse"), if any; salaries' normaliser reads aliases the same way.
+# of ("RN": "registered nurse"), if any, keyed as salaries' normaliser keys aliases. An alias's
+# key words all occur in its lower-case unaccented text, so the cheap strpos() test spares
+# computing the key (three regular expressions) of nearly every alias.
 _EXACT_KEYS = """
+WITH searched AS MATERIALIZED (SELECT salaries_title_key(%s) AS key)
 SELECT searched.key, (
-    SELECT listings_title_key(occupation.name)
-    FROM salaries_occupation AS occupation
-    WHERE EXISTS (
-        SELECT FROM unnest(occupation.aliases) AS alias
-        WHERE listings_title_key(alias) = searched.key
-    )
+    SELECT salaries_title_key(occupation.name)
+    FROM salaries_occupation AS occupation CROSS JOIN LATERAL unnest(occupation.aliases) AS alias
+    WHERE strpos(lower(unaccent(alias)), split_part(searched.key, ' ', 1)) > 0
+        AND salaries_title_key(alias) = searched.key
     ORDER BY occupation.name
     LIMIT 1
 )
-FROM (SELECT listings_title_key(%s) AS key) AS searched
+FROM searched WHERE searched.key <> ''
 """
 
 
 def exact_title_keys(keywords: str) -> list[str]:
-    """The title keys (``TitleKey``) of an exact match for ``keywords``: their own ("Sr.
+    """The title keys (``Job.title_key``) of an exact match for ``keywords``: their own ("Sr.
     Registered Nurse": "registered nurse"), and that of the occupation whose alias they are
     ("RN": "registered nurse"); none when no word is left ("Senior"). One query."""
     with connection.cursor() as cursor:
         cursor.execute(_EXACT_KEYS, [keywords])
-        keys = cursor.fetchone()
+        keys = cursor.fetchone() or ()
     return list(dict.fromkeys(key for key in keys if key))
 
 
