@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchQuery
 
-from listings.words.synonyms import Rules, synonym_rules
+from listings.words.synonyms import Rule, synonym_rules
 
 
 def search_query(text: str, *, config: str) -> SearchQuery:
@@ -23,12 +23,14 @@ class SynonymQuery(SearchQuery):
     Each term's node becomes ``term | expansion | ...``, where it stands, so quotes, ``-word``
     and ``or`` keep their meaning ("-swe" leaves out software engineers too). Each expansion
     is every word of it (``plainto_tsquery``), so "swe" finds exactly what "software
-    engineer" finds, plus the jobs that say "SWE". Every function here is immutable with
-    constant arguments: PostgreSQL folds the rewrite once, at planning, and reads the same GIN
-    index with the folded query, so neither plans nor estimates differ from typing the words.
+    engineer" finds, plus the jobs that say "SWE"; inside quotes it is the phrase
+    (``phraseto_tsquery``, so '"senior swe"' finds "Senior Software Engineer"), as every
+    word inside a phrase would have to stand at one position. Each function here is immutable
+    with constant arguments: PostgreSQL folds the rewrite once, at planning, and reads the
+    same GIN index with the folded query, so plans and estimates are those of typing the words.
     """
 
-    def __init__(self, value: str, *, config: str, rules: Rules):
+    def __init__(self, value: str, *, config: str, rules: tuple[Rule, ...]):
         super().__init__(value, config=config, search_type="websearch")
         self.rules = rules
 
@@ -36,9 +38,10 @@ class SynonymQuery(SearchQuery):
         sql, params = super().as_sql(compiler, connection, function, template)
         config, config_params = compiler.compile(self.config)
         words = f"plainto_tsquery({config}, %s)"
-        for term, expansions in self.rules:
-            alternatives = " || ".join([words] * (1 + len(expansions)))
-            sql = f"ts_rewrite({sql}, {words}, {alternatives})"
-            for phrase in (term, term, *expansions):
-                params = [*params, *config_params, phrase]
+        phrase = f"phraseto_tsquery({config}, %s)"
+        for term, expansions, in_phrase in self.rules:
+            expanded = [phrase if in_phrase else words] * len(expansions)
+            sql = f"ts_rewrite({sql}, {words}, {' || '.join([words, *expanded])})"
+            for text in (term, term, *expansions):
+                params = [*params, *config_params, text]
         return sql, params

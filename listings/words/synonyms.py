@@ -10,6 +10,7 @@ a second, with no restart.
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.cache import cache
 
@@ -18,8 +19,14 @@ from listings.words.models import WORD, Synonym
 VERSION_KEY = "words:synonyms:version"
 CHECK_EVERY_SECONDS = 1.0
 
-# (term, (expansion, ...)) pairs, in the order the words were typed.
-Rules = tuple[tuple[str, tuple[str, ...]], ...]
+
+class Rule(NamedTuple):
+    """A synonym term a search holds, what it stands for, and whether it was typed inside
+    quotes (a phrase, where each expansion must be a phrase too)."""
+
+    term: str
+    expansions: tuple[str, ...]
+    in_phrase: bool
 
 
 @dataclass
@@ -32,13 +39,17 @@ class _Loaded:
 _loaded = _Loaded()
 
 
-def synonym_rules(text: str) -> Rules:
-    """The rules for the words of ``text`` that are synonym terms ("SWE in Texas": swe's)."""
+def synonym_rules(text: str) -> tuple[Rule, ...]:
+    """The rules for the words of ``text`` that are synonym terms ("SWE in Texas": swe's),
+    in the order they were typed."""
     expansions = _current_expansions()
     if not expansions:
         return ()
-    terms = dict.fromkeys(word for word in WORD.findall(text.lower()) if word in expansions)
-    return tuple((term, expansions[term]) for term in terms)
+    text = text.lower()
+    terms = dict.fromkeys(word for word in WORD.findall(text) if word in expansions)
+    # Web-search syntax: what stands between a pair of double quotes is a phrase.
+    quoted = {word for phrase in text.split('"')[1::2] for word in WORD.findall(phrase)}
+    return tuple(Rule(term, expansions[term], term in quoted) for term in terms)
 
 
 def synonym_terms() -> frozenset[str]:

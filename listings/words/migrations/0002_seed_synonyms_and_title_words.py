@@ -41,26 +41,32 @@ SYNONYMS = [
 ]
 
 
-def seed(apps, schema_editor):
+# The counting of listings.words.services.title_words_refresh, as it is today, over the rows
+# a search can find (published, not past expiry, not a duplicate).
+COUNT_TITLE_WORDS = """
+INSERT INTO words_titleword (word, frequency)
+SELECT word, count(*)
+FROM listings_job AS job,
+    regexp_split_to_table(lower(unaccent(job.title)), '[^[:alnum:]]+') AS word
+WHERE job.status = 'published' AND job.duplicate_of_id IS NULL
+    AND (job.expires_at IS NULL OR job.expires_at > now())
+    AND word ~ '[[:alpha:]]' AND length(word) <= 100
+GROUP BY word
+"""
+
+
+def synonyms_copy(apps):
+    """The seeded synonyms, as ``Synonym`` rows (any already there are kept)."""
     Synonym = apps.get_model("words", "Synonym")
     Synonym.objects.bulk_create(
         [Synonym(term=term, expansion=expansion) for term, expansion in SYNONYMS],
         ignore_conflicts=True,
     )
-    # The same statement as listings.words.services.title_words_refresh, over the rows a
-    # search can find (published, not past expiry, not a duplicate).
-    schema_editor.execute(
-        """
-        INSERT INTO words_titleword (word, frequency)
-        SELECT word, count(*)
-        FROM listings_job AS job,
-            regexp_split_to_table(lower(unaccent(job.title)), '[^[:alnum:]]+') AS word
-        WHERE job.status = 'published' AND job.duplicate_of_id IS NULL
-            AND (job.expires_at IS NULL OR job.expires_at > now())
-            AND word ~ '[[:alpha:]]' AND length(word) <= 100
-        GROUP BY word
-        """
-    )
+
+
+def seed(apps, schema_editor):
+    synonyms_copy(apps)
+    schema_editor.execute(COUNT_TITLE_WORDS)
 
 
 def unseed(apps, schema_editor):
