@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "listings.recruiters",
     "listings.saved",
     "listings.alerts",
+    "listings.words",
     "jobboard.demo",
     "jobboard.bench",
 ]
@@ -141,6 +142,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=5),
     },
     # Hourly, so "cities hiring most" counts stay current; each run replaces today's rows.
+    # Hourly, so "Did you mean" suggests the words that today's titles hold.
+    "every-hour-refresh-title-words": {
+        "task": "listings.words.tasks.refresh_title_words",
+        "schedule": crontab(minute=35),
+    },
     "every-hour-refresh-salary-aggregates": {
         "task": "salaries.tasks.refresh_salary_aggregates",
         "schedule": crontab(minute=45),

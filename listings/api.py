@@ -171,6 +171,10 @@ class SearchPage(Schema):
     ignored_keywords: str = Field(
         description='Keywords with no word in them ("-"): ignored, every job is listed'
     )
+    did_you_mean: str = Field(
+        description='With few matches, the keywords with misspellings corrected ("registered '
+        'nurse" for "registerd nurse"), or ""'
+    )
     search: dict[str, str | list[str]] = Field(
         description="The search as understood, normalised: the parameters that define it"
     )
@@ -315,6 +319,7 @@ def jobs_search(request: HttpRequest):
         "next": _page_url(request, results.number + 1) if results.has_next else None,
         "previous": _page_url(request, results.number - 1) if results.has_previous else None,
         "ignored_keywords": results.ignored_keywords,
+        "did_you_mean": results.did_you_mean,
         "search": search.canonical_params(),
         "jobs": [job_card(job) for job in results.jobs],
     }

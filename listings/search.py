@@ -14,6 +14,8 @@ from listings.filters import DEFAULT_RADIUS, JobSearchFilter
 from listings.models import HEADING_SEARCH_CONFIG, NOT_LIVE, SEARCH_CONFIG, Job, Place
 from listings.paging import page_number as read_page_number
 from listings.places import SearchedPlace, nearest_miles
+from listings.words.queries import search_query
+from listings.words.selectors import query_correction
 
 PER_PAGE = 20
 # Results are counted exactly up to this many and shown as "1,000+" beyond: an exact count of
@@ -28,6 +30,8 @@ _MARK_START, _MARK_END = "\ue000", "\ue001"
 # end without punctuation are kept apart by a middle dot instead of running together.
 _LINE_BREAK = re.compile(r"([.!?:;,]?)\s*\n\s*")
 _NEWEST_FIRST = ("-posted_at", "-id")
+# A keyword search finding fewer results than this suggests a corrected query, if it has one.
+FEW_RESULTS = 5
 
 
 class PageOutOfRange(Exception):
@@ -103,6 +107,8 @@ class SearchResults:
     jobs: list[Job] = field(default_factory=list)
     # Keywords with no word in them ("-", '""'): they were ignored and every job is listed.
     ignored_keywords: str = ""
+    # The keywords with their misspellings corrected, when few jobs matched: "Did you mean …?"
+    did_you_mean: str = ""
 
     @property
     def num_pages(self) -> int:
@@ -126,16 +132,17 @@ class SearchResults:
 
 
 def keyword_query(text: str) -> SearchQuery:
-    """Web-search syntax ("exact phrase", -word, or) over our unaccented English config.
+    """Web-search syntax ("exact phrase", -word, or) over our unaccented English config, with
+    synonyms expanded ("SWE" also finds what "software engineer" finds).
 
     Stop words ("the", "it") are dropped, as they are from indexed descriptions.
     """
-    return SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+    return search_query(text, config=SEARCH_CONFIG)
 
 
 def heading_query(text: str) -> SearchQuery:
     """The same, keeping every word, for titles and company names ("IT Support Specialist")."""
-    return SearchQuery(text, config=HEADING_SEARCH_CONFIG, search_type="websearch")
+    return search_query(text, config=HEADING_SEARCH_CONFIG)
 
 
 def search_request(params) -> SearchRequest:
@@ -164,7 +171,8 @@ def search_request(params) -> SearchRequest:
 
 def search_results(search: SearchRequest) -> SearchResults:
     """One page of results, ranked as the page shows them, each with its ``distance_miles``
-    when a point was searched; raises ``PageOutOfRange``."""
+    when a point was searched, and a corrected query when few matched; raises
+    ``PageOutOfRange``."""
     results = job_search(
         jobs=search.jobs,
         keywords=search.keywords,
@@ -172,6 +180,8 @@ def search_results(search: SearchRequest) -> SearchResults:
         page_number=search.page_number,
         nearest_first=search.nearest_first,
     )
+    if search.keywords and results.total < FEW_RESULTS and not results.ignored_keywords:
+        results.did_you_mean = query_correction(search.keywords)
     if search.where and search.where.point:
         for job in results.jobs:
             job.distance_miles = nearest_miles(job.places.all(), search.where.point)

@@ -79,6 +79,7 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
         heading=search_heading(landing_title or keywords.strip().title(), place),
         pagination=_pagination(params, results),
         canonical_url=_canonical_url(search),
+        did_you_mean_url=_corrected_search_url(search, results.did_you_mean),
         feeds=_feed_urls(request),
         # Result links carry the searched point, so the job page can say how far it is.
         near=search.where.token if search.where and search.where.point else "",
@@ -151,6 +152,14 @@ def _canonical_url(search) -> str:
     if set(params) == {"q", "l"} and title_slug and not search.where.zip_code:
         return site_url(reverse("listings:landing", args=[title_slug, search.place.slug]))
     return site_url(f"{reverse('listings:search')}?{urlencode(params, doseq=True)}")
+
+
+def _corrected_search_url(search, corrected: str) -> str:
+    """The search for the corrected keywords, every other parameter kept, or ""."""
+    if not corrected:
+        return ""
+    params = {**search.canonical_params(), "q": corrected}
+    return f"{reverse('listings:search')}?{urlencode(params, doseq=True)}"
 
 
 @require_safe

@@ -125,6 +125,57 @@ def radius_scenarios() -> list[Scenario]:
     ]
 
 
+def synonym_scenarios() -> list[tuple[Scenario, Scenario]]:
+    """Searches by the words people use, each beside the same search spelled out, which the
+    synonym finds too (with the titles that use the short form), so their times should match."""
+    s = Scenario
+    return [
+        (
+            s("synonym: SWE", {"q": "SWE"}),
+            s("spelled out: software engineer", {"q": "software engineer"}),
+        ),
+        (
+            s("synonym: RN", {"q": "RN"}),
+            s("spelled out: registered nurse", {"q": "registered nurse"}),
+        ),
+        (
+            s("synonym: SWE TX", {"q": "SWE", "l": "Texas"}),
+            s("spelled out: software engineer TX", {"q": "software engineer", "l": "Texas"}),
+        ),
+        (
+            s("synonym: RN CA", {"q": "RN", "l": "California"}),
+            s("spelled out: registered nurse CA", {"q": "registered nurse", "l": "California"}),
+        ),
+        (
+            s("synonym: Sr SWE", {"q": "Sr SWE"}),
+            s("spelled out: senior software engineer", {"q": "senior software engineer"}),
+        ),
+        (
+            s("synonym: ML eng", {"q": "ML eng"}),
+            s("spelled out: machine learning engineer", {"q": "machine learning engineer"}),
+        ),
+        (
+            s("synonym: LPN", {"q": "LPN"}),
+            s("spelled out: licensed practical nurse", {"q": "licensed practical nurse"}),
+        ),
+        (
+            s("synonym: CDL", {"q": "CDL", "sort": "date"}),
+            s("spelled out: cdl driver", {"q": "commercial driver license", "sort": "date"}),
+        ),
+    ]
+
+
+def misspelled_scenarios() -> list[Scenario]:
+    """Searches with typos: few or no results, so the page also looks for a correction."""
+    s = Scenario
+    return [
+        s("typo: registerd nurse", {"q": "registerd nurse"}),
+        s("typo: sofware enginer", {"q": "sofware enginer"}),
+        s("typo: barrista CA", {"q": "barrista", "l": "California"}),
+        s("typo: truk drivr", {"q": "truk drivr"}),
+    ]
+
+
 def time_ms(function: Callable[[], object], repeat: int, *, warm_up: bool = True) -> list[float]:
     """Run ``function`` once to warm caches, then ``repeat`` times; milliseconds each."""
     if warm_up:
@@ -327,6 +378,32 @@ def radius_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
         "search_radius_p95_ms": overall["page"]["p95_ms"],
         "search_radius_raw_sql_p95_ms": overall["raw"]["p95_ms"],
         "search_radius_scenarios": rows,
+    }
+
+
+def synonym_bench(*, repeat: int, log: Callable[[str], None]) -> dict:
+    """Time searches by synonym beside the same searches spelled out, and searches with typos
+    (which add the "Did you mean" query), each as a page and as its SQL; overall p50/p95."""
+    pairs = synonym_scenarios()
+    ways = page_and_sql(repeat)
+    synonyms, by_synonym = scenarios_time(
+        [term for term, _ in pairs], ways=ways, label="synonym overall", log=log
+    )
+    spelled, by_expansion = scenarios_time(
+        [expansion for _, expansion in pairs], ways=ways, label="spelled out overall", log=log
+    )
+    typos, by_typo = scenarios_time(
+        misspelled_scenarios(), ways=ways, label="did you mean overall", log=log
+    )
+    return {
+        "search_synonym_p50_ms": by_synonym["page"]["p50_ms"],
+        "search_synonym_p95_ms": by_synonym["page"]["p95_ms"],
+        "search_synonym_raw_sql_p95_ms": by_synonym["raw"]["p95_ms"],
+        "search_spelled_out_p95_ms": by_expansion["page"]["p95_ms"],
+        "search_spelled_out_raw_sql_p95_ms": by_expansion["raw"]["p95_ms"],
+        "search_did_you_mean_p50_ms": by_typo["page"]["p50_ms"],
+        "search_did_you_mean_p95_ms": by_typo["page"]["p95_ms"],
+        "search_synonym_scenarios": synonyms + spelled + typos,
     }
 
 

@@ -42,3 +42,18 @@ def test_search_bench_times_its_scenarios_three_ways(monkeypatch, places):
     assert set(results["search_scenarios"][0]) == {"scenario", "url", "page", "raw", "naive"}
     assert results["search_page_p95_ms"] >= results["search_page_p50_ms"] > 0
     assert lines[-1].startswith("overall")
+
+
+def test_synonym_bench_times_each_synonym_beside_its_spelled_out_search(monkeypatch, places):
+    PublishedJobFactory(title="Registered Nurse", places=[places.san_jose])
+    pairs = search.synonym_scenarios()[:2]
+    monkeypatch.setattr(search, "synonym_scenarios", lambda: pairs)
+    lines = []
+    results = search.synonym_bench(repeat=2, log=lines.append)
+    names = [row["scenario"] for row in results["search_synonym_scenarios"]]
+    typos = [s.name for s in search.misspelled_scenarios()]
+    assert names == ["synonym: SWE", "synonym: RN", *(e.name for _, e in pairs), *typos]
+    assert results["search_synonym_p95_ms"] >= results["search_synonym_p50_ms"] > 0
+    assert results["search_spelled_out_p95_ms"] > 0
+    assert results["search_did_you_mean_p95_ms"] >= results["search_did_you_mean_p50_ms"] > 0
+    assert lines[-1].startswith("did you mean overall")

@@ -15,7 +15,7 @@ from jobboard.bench.companies import company_page_bench
 from jobboard.bench.ingest import ingest_bench
 from jobboard.bench.recruiters import posting_bench
 from jobboard.bench.salaries import salary_bench
-from jobboard.bench.search import radius_bench, search_bench, write_results
+from jobboard.bench.search import radius_bench, search_bench, synonym_bench, write_results
 from jobboard.bench.sitemaps import sitemap_bench
 from listings.ingest.models import Source
 from listings.models import Job
@@ -44,6 +44,7 @@ class Command(BaseCommand):
             cursor.execute("VACUUM ANALYZE")
         results = search_bench(repeat=repeat, log=self.stdout.write)
         results.update(radius_bench(repeat=repeat, log=self.stdout.write))
+        results.update(synonym_bench(repeat=repeat, log=self.stdout.write))
         results.update(search_breakdown(repeat=repeat, log=self.stdout.write))
         results.update(api_bench(repeat=repeat, log=self.stdout.write))
         results.update(autocomplete_bench(repeat=repeat, log=self.stdout.write))

@@ -12,6 +12,7 @@ from jobboard.demo.occupations import occupations_seed
 from jobboard.demo.ratings import ratings_seed
 from jobboard.demo.showcase import showcase_job_seed
 from listings.models import Job
+from listings.words.services import title_words_refresh
 from salaries.services import jobs_assign_occupations, salary_aggregates_refresh
 
 
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             jobs_seed(count=jobs, rng=rng, progress=bar.update)
         jobs_assign_occupations()  # writes only what the load did not map (the showcase job)
         salary_aggregates_refresh()
+        title_words_refresh()
         ratings_seed(seed=seed)
         self.stdout.write(
             f"Loaded {jobs:,} demo jobs in {time.monotonic() - started:.0f} s "
