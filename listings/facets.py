@@ -124,8 +124,10 @@ def _distance_counts(filterset: JobSearchFilter, keywords: str) -> list[int]:
         if within.query.is_empty():  # the city alone, of a ZIP code whose city we do not list
             parts.append("0")
             continue
-        sql, part_params = within.order_by().values("pk")[: MAX_RESULTS + 1].query.sql_with_params()
-        parts.append(f"(SELECT count(*) FROM ({sql}) AS capped)")
+        capped = within.order_by().values("pk")[: MAX_RESULTS + 1]
+        sql, part_params = capped.query.sql_with_params()
+        # Django's own compiled SQL, its parameters passed apart.
+        parts.append(f"(SELECT count(*) FROM ({sql}) AS capped)")  # noqa: S608
         params.extend(part_params)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - compiled ORM SQL
