@@ -7,11 +7,12 @@ from operator import or_
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Count, Q
 from django.utils.http import urlencode
 
 from listings.filters import JobSearchFilter, posted_since
+from listings.geo import miles_between
+from listings.places import SearchedPlace
 from listings.search import MAX_RESULTS, SearchRequest, has_words, keyword_matches
 
 # Filters of one column each, counted together in one scan of the search's jobs.
@@ -110,28 +111,36 @@ def _column_counts(filterset: JobSearchFilter, keywords: str) -> dict[str, list[
 
 
 def _distance_counts(filterset: JobSearchFilter, keywords: str) -> list[int]:
-    """The capped count of each distance around the searched point, in one statement.
+    """The counts of every distance around the searched point, in one statement.
 
-    Each is the capped count the results' total is (``SELECT count(*) FROM (SELECT id ...
-    LIMIT 1001)``), a scalar subquery of one ``SELECT``: every distance reads the place GIN
-    indexes for its own cities, as the search does, instead of one scan of every match in the
-    country.
+    One scan of the jobs the search finds within the widest distance, found by the place GIN
+    indexes the search reads, each distance counted with ``count(*) FILTER (WHERE place_ids
+    && ARRAY(its cities))``. A capped count per distance read the keywords' posting lists
+    again for each (measured in the README).
     """
+    miles = [int(value) for value, _ in filterset.form.fields["radius"].choices]
+    conditions = [filterset.searched_place_condition(miles=each) for each in miles]
+    # Only the jobs of the widest circle are read, and of the city alone when it lies outside
+    # (the planner reads the places' index alone for an OR, and every job near New York).
+    reached = conditions[miles.index(max(miles))]
+    alone = conditions[miles.index(0)]
+    if alone is not None and not _city_within(filterset.form.cleaned_data["l"], max(miles)):
+        reached |= alone
     jobs = keyword_matches(filterset.qs_without("l").searchable(), keywords)
-    parts, params = [], []
-    for value, _ in filterset.form.fields["radius"].choices:
-        within = filterset.in_searched_place(jobs, miles=int(value))
-        if within.query.is_empty():  # the city alone, of a ZIP code whose city we do not list
-            parts.append("0")
-            continue
-        capped = within.order_by().values("pk")[: MAX_RESULTS + 1]
-        sql, part_params = capped.query.sql_with_params()
-        # Django's own compiled SQL, its parameters passed apart.
-        parts.append(f"(SELECT count(*) FROM ({sql}) AS capped)")  # noqa: S608
-        params.extend(part_params)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - compiled ORM SQL
-        return list(cursor.fetchone())
+    counted = jobs.filter(reached).aggregate(
+        **{
+            f"radius_{index}": Count("pk", filter=condition)
+            for index, condition in enumerate(conditions)
+            if condition is not None
+        }
+    )
+    return [counted.get(f"radius_{index}", 0) for index in range(len(conditions))]
+
+
+def _city_within(searched: SearchedPlace, miles: int) -> bool:
+    """Whether the searched place is a city whose centre is within ``miles`` of the point."""
+    centre = searched.place.point if searched.place else None
+    return centre is not None and miles_between(centre, searched.point) <= miles
 
 
 def _chosen(filterset: JobSearchFilter, name: str) -> list[str]:

@@ -7,13 +7,14 @@ import django_filters
 from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from companies.models import Company
 from listings.geo import zip_code_text
 from listings.models import Job, Place
 from listings.places import searched_place_resolve
+from listings.querysets import in_place, in_places
 
 MAX_QUERY_LENGTH = 200
 MAX_SALARY = 10_000_000
@@ -159,17 +160,24 @@ class JobSearchFilter(django_filters.FilterSet):
 
     def in_searched_place(self, queryset: QuerySet[Job], *, miles: int) -> QuerySet[Job]:
         """The ``queryset`` jobs in the searched place and what it contains; around its
-        point, in every city within ``miles`` (the distance facet asks each distance)."""
+        point, in every city within ``miles``."""
+        condition = self.searched_place_condition(miles=miles)
+        return queryset.none() if condition is None else queryset.filter(condition)
+
+    def searched_place_condition(self, *, miles: int) -> Q | None:
+        """The condition of ``in_searched_place`` (None: no job), for the distance facet,
+        which counts every distance in one pass."""
         searched = self.form.cleaned_data["l"]
         if searched.point is None or not miles:
             # A state, "Remote", a city we have no centre for; or the city alone (a ZIP
             # code's city, and nothing when we do not list its city).
-            return queryset.in_place(searched.place) if searched.place else queryset.none()
+            return in_place(searched.place) if searched.place else None
         if miles == self._miles:
-            return queryset.in_places(self._place_ids_around)
+            return in_places(self._place_ids_around)
         # Another distance than the search's: its cities in the same statement as the jobs.
-        near = Place.objects.near(searched.point, miles=miles).values("pk")
-        return queryset.in_places(ArraySubquery(near))
+        return in_places(
+            ArraySubquery(Place.objects.near(searched.point, miles=miles).values("pk"))
+        )
 
     @property
     def _miles(self) -> int:

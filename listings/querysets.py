@@ -7,6 +7,16 @@ from django.utils import timezone
 from listings.geo import METERS_PER_MILE, Point
 
 
+def in_place(place) -> Q:
+    """The condition of ``JobQuerySet.in_place``, for a count's FILTER (listings.facets)."""
+    return Q(place_ids__contains=[place.pk])
+
+
+def in_places(place_ids: list[int] | ArraySubquery) -> Q:
+    """The condition of ``JobQuerySet.in_places``."""
+    return Q(place_ids__overlap=place_ids)
+
+
 class JobQuerySet(models.QuerySet):
     def published(self) -> "JobQuerySet":
         """Jobs the public may see: published and not past their expiry date.
@@ -32,12 +42,12 @@ class JobQuerySet(models.QuerySet):
 
     def in_place(self, place) -> "JobQuerySet":
         """Jobs in the place or anywhere inside it (a state finds its cities)."""
-        return self.filter(place_ids__contains=[place.pk])
+        return self.filter(in_place(place))
 
     def in_places(self, place_ids: list[int] | ArraySubquery) -> "JobQuerySet":
         """Jobs in any of the places (the cities of a radius search), by the same GIN
         index as ``in_place``; the ids may be a subquery, to filter in the same statement."""
-        return self.filter(place_ids__overlap=place_ids)
+        return self.filter(in_places(place_ids))
 
     def for_cards(self) -> "JobQuerySet":
         """Load what a result card shows in a bounded number of queries."""
