@@ -38,20 +38,18 @@ def search_facets(search: SearchRequest) -> dict[str, list[FacetOption]]:
     with that option chosen and its own filter's choice set aside, every other filter and
     the keywords applied, so "Remote" beside a ticked "Hybrid" says what ticking it adds.
     """
-    key = _cache_key(search)
-    facets = cache.get(key)
-    if facets is None:
-        facets = _counted(search)
-        if settings.SEARCH_FACETS_CACHE_SECONDS:
-            cache.set(key, facets, settings.SEARCH_FACETS_CACHE_SECONDS)
-    return facets
+    seconds = settings.SEARCH_FACETS_CACHE_SECONDS
+    if not seconds:
+        return _counted(search)
+    return cache.get_or_set(_cache_key(search), lambda: _counted(search), seconds)
 
 
 def page_facets(search: SearchRequest) -> tuple[dict[str, list[FacetOption]], bool]:
     """The options for the search page and whether they are counted: counted when this search
     was counted lately (``search_facets``' cache), else without counts, which the page then
     loads after it has shown the results (the counts cost more than the page)."""
-    counted = cache.get(_cache_key(search))
+    seconds = settings.SEARCH_FACETS_CACHE_SECONDS
+    counted = cache.get(_cache_key(search)) if seconds else None
     return (counted, True) if counted is not None else (_uncounted(search), False)
 
 
