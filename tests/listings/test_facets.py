@@ -185,8 +185,8 @@ def test_a_search_counted_lately_shows_its_counts_in_the_page(client, nurses, se
     assert "js/facets.js" not in html
     assert 'value="remote"> Remote <span class="facet-count">(2)</span></label>' in html
     assert (
-        '<label class="facet--empty"><input type="checkbox" name="employment_type" value="internship"> Internship <span class="facet-count">(0)</span>'
-        in html
+        '<label class="facet--empty"><input type="checkbox" name="employment_type" '
+        'value="internship"> Internship <span class="facet-count">(0)</span>' in html
     )
     assert '<option value="7">Last 7 days (3)</option>' in html
     cache.delete(facets._cache_key(search))
