@@ -32,7 +32,8 @@ class FacetOption:
 
 def search_facets(search: SearchRequest) -> dict[str, list[FacetOption]]:
     """The options of the distance (around a point), workplace, job type and date filters,
-    each with its count, in two statements at most; kept ``SEARCH_FACETS_CACHE_SECONDS``.
+    each with its count: one statement for the distances, one for the rest (and one asking
+    whether the keywords hold a word); kept ``SEARCH_FACETS_CACHE_SECONDS``.
 
     Disjunctive, as a filter panel should be: an option's count is what the search gives
     with that option chosen and its own filter's choice set aside, every other filter and
