@@ -224,7 +224,7 @@ def job_search(
     query = keyword_query(keywords) if keywords else None
     # No ORDER BY: Job's default ordering would make PostgreSQL walk the date index instead.
     total = matches.order_by().values("pk")[: MAX_RESULTS + 1].count()
-    if not total and keywords and not _has_words(keywords):
+    if not total and keywords and not has_words(keywords):
         results = job_search(jobs=jobs, keywords="", sort=sort, page_number=page_number)
         results.ignored_keywords = keywords
         return results
@@ -342,7 +342,7 @@ def keyword_matches_any_status(jobs: QuerySet[Job], keywords: str) -> QuerySet[J
     )
 
 
-def _has_words(keywords: str) -> bool:
+def has_words(keywords: str) -> bool:
     """Whether the keywords hold any word once their syntax is read ("-" and '""' do not)."""
     with connection.cursor() as cursor:
         cursor.execute(
