@@ -158,7 +158,7 @@ def test_job_detail_shows_the_same_rating_card_in_bounded_queries(
 
 
 def test_search_results_show_a_small_score_without_a_query_per_row(
-    client, rated_apple, django_assert_num_queries
+    client, rated_apple, django_assert_max_num_queries
 ):
     PublishedJobFactory(company=rated_apple, title="Welder")
     client.get("/jobs/", {"q": "welder"})  # warm caches that are not per row
@@ -169,7 +169,8 @@ def test_search_results_show_a_small_score_without_a_query_per_row(
         ApprovedRatingFactory(company=other)
         PublishedJobFactory(company=other, title="Welder")
     company_ratings_refresh()
-    with django_assert_num_queries(len(one_row.captured_queries)):
+    # No more than for one row (fewer can be: a full page leaves later tiers unread).
+    with django_assert_max_num_queries(len(one_row.captured_queries)):
         html = client.get("/jobs/", {"q": "welder"}).content.decode()
     assert html.count('class="score-chip"') == 6
     assert 'title="Rated 8.0 out of 10 by 3 employees"' in html

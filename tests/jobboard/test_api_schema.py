@@ -64,7 +64,7 @@ def test_every_operation_answers_as_its_schema_says(api_schema, mode):
     integration does not run under pytest 9.2 yet.
     """
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 7
+    assert len(operations) == 8
     unbreakable = []
     for operation in operations:
 
@@ -94,6 +94,7 @@ def test_real_data_answers_as_the_schema_says(api_schema, board, places):
     calls = [
         ("/api/v1/jobs", {}, {"q": "nurse", "l": "California"}),
         ("/api/v1/jobs", {}, {"sort": "pay", "workplace_type": ["on_site", "remote"]}),
+        ("/api/v1/jobs/facets", {}, {"q": "nurse", "l": "California"}),
         ("/api/v1/jobs/{job_id}", {"job_id": board["jobs"][0].pk}, {}),
         ("/api/v1/jobs/{job_id}", {"job_id": board["jobs"][1].pk}, {}),
         ("/api/v1/companies/{slug}", {"slug": company.slug}, {}),

@@ -141,7 +141,8 @@ def test_the_api_takes_the_radius_and_gives_each_job_its_distance(client, bay_jo
 def test_a_radius_search_costs_a_bounded_number_of_queries(
     client, bay_jobs, django_assert_max_num_queries
 ):
-    # ZIP code, its city, the cities near it, count, two tiers, cards (3), salary box (1)
-    with django_assert_max_num_queries(11):
+    # ZIP code, its city, the cities near it, exact title keys, count, tiers in the city's
+    # band, cards (3), salary box (1)
+    with django_assert_max_num_queries(12):
         response = client.get(SEARCH, {"q": "nurse", "l": "95112", "radius": "50"})
     assert len(response.context["results"].jobs) == 2
