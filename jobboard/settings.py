@@ -250,6 +250,10 @@ INGEST_TASK_MAX_RETRIES = env.int("INGEST_TASK_MAX_RETRIES", default=3)
 INGEST_TASK_RETRY_SECONDS = env.float("INGEST_TASK_RETRY_SECONDS", default=60.0)
 INGEST_PAYLOADS_KEPT = env.int("INGEST_PAYLOADS_KEPT", default=20)
 
+# The search filters' counts (listings.facets), kept this long per search in the cache; 0 keeps
+# none (the bench times them so).
+SEARCH_FACETS_CACHE_SECONDS = env.int("SEARCH_FACETS_CACHE_SECONDS", default=120)
+
 # The JSON API (jobboard/api.py): requests one address may make, per second (s), minute (m),
 # hour (h) or day (d); counted in the cache (Redis with REDIS_URL, else this process's memory).
 # Empty: no throttle (a gateway in front limits instead).

@@ -22,6 +22,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 
 from companies.models import Company, CompanyRatingSummary
 from listings import selectors
+from listings.facets import search_facets
 from listings.filters import (
     DEFAULT_RADIUS,
     MAX_QUERY_LENGTH,
@@ -201,6 +202,26 @@ class JobDetail(Schema):
     description_text: str
 
 
+class FacetOptionOut(Schema):
+    value: str = Field(description="The parameter's value that chooses this option")
+    label: str
+    chosen: bool
+    count: int = Field(description="Results with this option chosen, up to the cap")
+    capped: bool = Field(description="More results than count (shown as 1,000+)")
+
+
+class SearchFacets(Schema):
+    """How many results each option of a filter would give: the search with that option
+    chosen and its own filter's choice set aside (the other filters and keywords apply)."""
+
+    radius: list[FacetOptionOut] | None = Field(
+        None, description="Only when a city or ZIP code with a point was searched"
+    )
+    workplace_type: list[FacetOptionOut]
+    employment_type: list[FacetOptionOut]
+    posted_within: list[FacetOptionOut] = Field(description='"" is any time')
+
+
 class Suggestion(Schema):
     name: str
     slug: str
@@ -323,6 +344,24 @@ def jobs_search(request: HttpRequest):
         "search": search.canonical_params(),
         "jobs": [job_card(job) for job in results.jobs],
     }
+
+
+@router.get(
+    "/jobs/facets",
+    response={200: SearchFacets, 400: Error, 429: Error},
+    summary="Counts of the search filters' options",
+    description="For a filter panel: each option of the distance, workplace, job type and date "
+    "filters with the results the search (the same parameters as /jobs) would give with it, "
+    "capped like the search's total. The search page loads these after its results.",
+    openapi_extra={"parameters": SEARCH_PARAMETERS},
+    tags=["jobs"],
+)
+def jobs_facets(request: HttpRequest):
+    try:
+        search = search_request(request.GET)
+    except SearchInvalid as invalid:
+        return Status(400, {"detail": "The search was refused.", "errors": invalid.errors})
+    return search_facets(search)
 
 
 @router.get(

@@ -36,10 +36,13 @@ _PLAIN_FIELDS = {
 
 
 def copy_fields(model: type[models.Model]) -> list[models.Field]:
-    """The fields a COPY into ``model`` writes: every concrete one but the search vectors,
-    which the table's trigger fills (migrations 0002, 0006 and 0010)."""
+    """The fields a COPY into ``model`` writes: every concrete one but those the table's
+    triggers fill: the search vectors and the job's title key (migrations 0002, 0006, 0010
+    and 0020)."""
     return [
-        field for field in model._meta.concrete_fields if not isinstance(field, SearchVectorField)
+        field
+        for field in model._meta.concrete_fields
+        if not isinstance(field, SearchVectorField) and field.attname != "title_key"
     ]
 
 

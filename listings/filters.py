@@ -1,16 +1,20 @@
 """The search form: django-filter validates what job seekers type and narrows the jobs."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import cached_property
 
 import django_filters
 from django import forms
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from companies.models import Company
 from listings.geo import zip_code_text
 from listings.models import Job, Place
 from listings.places import searched_place_resolve
+from listings.querysets import in_place, in_places
 
 MAX_QUERY_LENGTH = 200
 MAX_SALARY = 10_000_000
@@ -32,6 +36,11 @@ RADIUS_CHOICES = [
     ("100", "Within 100 miles"),
 ]
 DEFAULT_RADIUS = "25"
+
+
+def posted_since(posted_within: str) -> datetime:
+    """When a job must have been posted since to be "posted within" that many days."""
+    return timezone.now() - timedelta(days=int(posted_within))
 
 
 class PlaceField(forms.CharField):
@@ -134,19 +143,53 @@ class JobSearchFilter(django_filters.FilterSet):
         # Ranking needs the query too, so listings.search applies it; see job_search().
         return queryset
 
+    def qs_without(self, *names: str) -> QuerySet[Job]:
+        """The jobs every filter but ``names`` leaves, as ``qs`` filters them: what the
+        options of those filters are counted over (``listings.facets``)."""
+        queryset = self.queryset.all()
+        for filter_name, value in self.form.cleaned_data.items():
+            if filter_name not in names:
+                queryset = self.filters[filter_name].filter(queryset, value)
+        return queryset
+
     def filter_place(self, queryset, name, searched):
         """The place and what it contains; around a point, every city within the distance."""
         if not searched:
             return queryset
-        miles = int(self.form.cleaned_data.get("radius") or DEFAULT_RADIUS)
+        return self.in_searched_place(queryset, miles=self._miles)
+
+    def in_searched_place(self, queryset: QuerySet[Job], *, miles: int) -> QuerySet[Job]:
+        """The ``queryset`` jobs in the searched place and what it contains; around its
+        point, in every city within ``miles``."""
+        condition = self.searched_place_condition(miles=miles)
+        return queryset.none() if condition is None else queryset.filter(condition)
+
+    def searched_place_condition(self, *, miles: int) -> Q | None:
+        """The condition of ``in_searched_place`` (None: no job), for the distance facet,
+        which counts every distance in one pass."""
+        searched = self.form.cleaned_data["l"]
         if searched.point is None or not miles:
             # A state, "Remote", a city we have no centre for; or the city alone (a ZIP
             # code's city, and nothing when we do not list its city).
-            return queryset.in_place(searched.place) if searched.place else queryset.none()
-        return queryset.in_places(Place.objects.ids_near(searched.point, miles=miles))
+            return in_place(searched.place) if searched.place else None
+        if miles == self._miles:
+            return in_places(self._place_ids_around)
+        # Another distance than the search's: its cities in the same statement as the jobs.
+        return in_places(
+            ArraySubquery(Place.objects.near(searched.point, miles=miles).values("pk"))
+        )
+
+    @property
+    def _miles(self) -> int:
+        return int(self.form.cleaned_data.get("radius") or DEFAULT_RADIUS)
+
+    @cached_property
+    def _place_ids_around(self) -> list[int]:
+        # Once per search, however many of its facets filter by place again.
+        return Place.objects.ids_near(self.form.cleaned_data["l"].point, miles=self._miles)
 
     def filter_posted_within(self, queryset, name, value):
-        return queryset.filter(posted_at__gte=timezone.now() - timedelta(days=int(value)))
+        return queryset.filter(posted_at__gte=posted_since(value))
 
     def keep(self, queryset, name, value):
         return queryset

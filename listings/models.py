@@ -161,6 +161,9 @@ class Job(models.Model):
         YEAR = "year", "per year"
 
     title = models.CharField(max_length=200)
+    # The title as salaries' normaliser compares it ("Sr. Registered Nurse II": "registered
+    # nurse"), kept by a database trigger (migration 0020) like the search vectors.
+    title_key = models.TextField(default="", db_default="", editable=False)
     occupation = models.ForeignKey(
         "salaries.Occupation",
         null=True,
@@ -313,6 +316,13 @@ class Job(models.Model):
                 models.F("usd_annual_pay_max").desc(nulls_last=True),
                 models.F("posted_at").desc(),
                 name="job_usd_pay_posted_live",
+                condition=Q(status="published", duplicate_of__isnull=True),
+            ),
+            # The exact tier of relevance (listings.search): jobs whose title key is the
+            # search's, newest first, read in this index's order.
+            models.Index(
+                fields=["title_key", "-posted_at"],
+                name="job_title_key_posted_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             models.Index(

@@ -1,9 +1,20 @@
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from listings.geo import METERS_PER_MILE, Point
+
+
+def in_place(place) -> Q:
+    """The condition of ``JobQuerySet.in_place``, for a count's FILTER (listings.facets)."""
+    return Q(place_ids__contains=[place.pk])
+
+
+def in_places(place_ids: list[int] | ArraySubquery) -> Q:
+    """The condition of ``JobQuerySet.in_places``."""
+    return Q(place_ids__overlap=place_ids)
 
 
 class JobQuerySet(models.QuerySet):
@@ -31,12 +42,12 @@ class JobQuerySet(models.QuerySet):
 
     def in_place(self, place) -> "JobQuerySet":
         """Jobs in the place or anywhere inside it (a state finds its cities)."""
-        return self.filter(place_ids__contains=[place.pk])
+        return self.filter(in_place(place))
 
-    def in_places(self, place_ids: list[int]) -> "JobQuerySet":
+    def in_places(self, place_ids: list[int] | ArraySubquery) -> "JobQuerySet":
         """Jobs in any of the places (the cities of a radius search), by the same GIN
-        index as ``in_place``."""
-        return self.filter(place_ids__overlap=place_ids)
+        index as ``in_place``; the ids may be a subquery, to filter in the same statement."""
+        return self.filter(in_places(place_ids))
 
     def for_cards(self) -> "JobQuerySet":
         """Load what a result card shows in a bounded number of queries."""
@@ -48,9 +59,9 @@ class PlaceQuerySet(models.QuerySet):
         """Ids of the "Remote" places, which every remote job is in."""
         return list(self.filter(kind="remote").values_list("pk", flat=True))
 
-    def ids_near(self, point: Point, *, miles: float) -> list[int]:
-        """Ids of the places with coordinates within ``miles`` of ``point`` (latitude,
-        longitude): the box around it from the GiST index ``place_earth``, then the circle."""
+    def near(self, point: Point, *, miles: float) -> "PlaceQuerySet":
+        """The places with coordinates within ``miles`` of ``point`` (latitude, longitude):
+        the box around it from the GiST index ``place_earth``, then the circle."""
         latitude, longitude = point
         meters = miles * METERS_PER_MILE
         within = RawSQL(
@@ -59,6 +70,8 @@ class PlaceQuerySet(models.QuerySet):
             (latitude, longitude, meters, latitude, longitude, meters),
             output_field=BooleanField(),
         )
-        return list(
-            self.filter(within, latitude__isnull=False).order_by().values_list("pk", flat=True)
-        )
+        return self.filter(within, latitude__isnull=False).order_by()
+
+    def ids_near(self, point: Point, *, miles: float) -> list[int]:
+        """Ids of the places ``near`` the point."""
+        return list(self.near(point, miles=miles).values_list("pk", flat=True))

@@ -88,6 +88,14 @@ class SearchRequest:
         }
         return {name: value for name, value in params.items() if value}
 
+    @property
+    def nearest_first(self) -> Place | None:
+        """The city whose jobs come first within each relevance tier: the city searched
+        around (a ZIP code's city) when the radius reaches past it; None otherwise."""
+        if not (self.where and self.where.point and self.place):
+            return None
+        return self.place if self.filterset.form.cleaned_data["radius"] != "0" else None
+
 
 @dataclass
 class SearchResults:
@@ -170,6 +178,7 @@ def search_results(search: SearchRequest) -> SearchResults:
         keywords=search.keywords,
         sort=search.sort,
         page_number=search.page_number,
+        nearest_first=search.nearest_first,
     )
     if search.keywords and results.total < FEW_RESULTS and not results.ignored_keywords:
         results.did_you_mean = query_correction(search.keywords)
@@ -189,26 +198,33 @@ def _whole(amount) -> str:
     return "" if amount is None else str(int(amount))
 
 
-def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: int) -> SearchResults:
+def job_search(
+    *,
+    jobs: QuerySet[Job],
+    keywords: str,
+    sort: str,
+    page_number: int,
+    nearest_first: Place | None = None,
+) -> SearchResults:
     """Match, order and page the already filtered ``jobs``; mark matches in a snippet.
 
     ``jobs`` comes from ``JobSearchFilter.qs``. A job matches when its title or company holds
     every searched word, stop words included ("IT", "the"), or when its title, company or
     description holds every searched word that is not a stop word. Relevance is the weighting
     of the search vector (title A, company B, description C) made cheap enough for a million
-    postings: heading matches come first, then the others, newest first within each. Both
-    tiers are read in index order, so a page costs the same for a search matching 50 jobs or
-    50,000; ranking every match with ts_rank did not. Without keywords, featured jobs come
-    first; keywords with no word at all ("-") list every job and say so. Raises
-    ``PageOutOfRange`` past the last page.
+    postings: tiers of matches (``_keyword_tiers``), newest first within each, each read in
+    index order, so a page costs the same for a search matching 50 jobs or 50,000; ranking
+    every match with ts_rank did not. ``nearest_first`` (the city searched around) splits each
+    tier into that city's jobs, then the others. Without keywords, featured jobs come first;
+    keywords with no word at all ("-") list every job and say so. Raises ``PageOutOfRange``
+    past the last page.
     """
     candidates = jobs.searchable()
     matches = keyword_matches(candidates, keywords)
     query = keyword_query(keywords) if keywords else None
-    in_heading = Q(heading_vector=heading_query(keywords)) if keywords else None
     # No ORDER BY: Job's default ordering would make PostgreSQL walk the date index instead.
     total = matches.order_by().values("pk")[: MAX_RESULTS + 1].count()
-    if not total and keywords and not _has_words(keywords):
+    if not total and keywords and not has_words(keywords):
         results = job_search(jobs=jobs, keywords="", sort=sort, page_number=page_number)
         results.ignored_keywords = keywords
         return results
@@ -226,14 +242,78 @@ def job_search(*, jobs: QuerySet[Job], keywords: str, sort: str, page_number: in
         by_pay = F("usd_annual_pay_max").desc(nulls_last=True)
         ids = _ids(matches.order_by(by_pay, *_NEWEST_FIRST), offset)
     elif query is not None:
-        # Each tier tests one vector: repeating the other test would make PostgreSQL think the
-        # tier rare, and sort all of it instead of reading the date index.
-        elsewhere = candidates.filter(search_vector=query).exclude(in_heading)
-        ids = _tiered_ids(candidates.filter(in_heading), elsewhere, offset)
+        tiers = _keyword_tiers(candidates, keywords=keywords, query=query)
+        ids = _tiered_ids(_nearest_first(tiers, nearest_first), offset, total)
     else:
-        ids = _tiered_ids(matches.filter(featured=True), matches.filter(featured=False), offset)
+        featured = [matches.filter(featured=True), matches.filter(featured=False)]
+        ids = _tiered_ids(featured, offset, total)
     results.jobs = _cards(ids, query)
     return results
+
+
+def _keyword_tiers(
+    candidates: QuerySet[Job], *, keywords: str, query: SearchQuery
+) -> list[QuerySet[Job]]:
+    """The matches of a keyword search in relevance tiers, best first (the README's order):
+
+    1. exact titles: heading matches whose title key is one of ``exact_title_keys`` (index
+       ``job_title_key_posted_live``), so "Registered Nurse" comes before "Registered Nurse -
+       ICU Travel Contract";
+    2. the other heading matches: the title or company holds every searched word;
+    3. the others: the description holds the words.
+
+    Each tier tests one vector: repeating the other test would make PostgreSQL think the tier
+    rare, and sort all of it instead of reading the date index.
+    """
+    in_heading = Q(heading_vector=heading_query(keywords))
+    elsewhere = candidates.filter(search_vector=query).exclude(in_heading)
+    heading = candidates.filter(in_heading)
+    keys = exact_title_keys(keywords)
+    if not keys:
+        return [heading, elsewhere]
+    return [heading.filter(title_key__in=keys), heading.exclude(title_key__in=keys), elsewhere]
+
+
+def _nearest_first(tiers: list[QuerySet[Job]], city: Place | None) -> list[QuerySet[Job]]:
+    """Each tier split in two bands, the jobs in ``city`` first, then the others (farther
+    within the radius); the tiers as they are without a city.
+
+    Bands rather than a sort by distance: a band is read in date-index order like its tier
+    (its place test is the same GIN index a city search reads), where a distance sort reads
+    and sorts every match within the radius, thousands of rows for a broad search.
+    """
+    if city is None:
+        return tiers
+    in_city = Q(place_ids__contains=[city.pk])
+    return [band for tier in tiers for band in (tier.filter(in_city), tier.exclude(in_city))]
+
+
+# The searched words' title key, and the key of the name of the occupation they are an alias
+# of ("RN": "registered nurse"), if any, keyed as salaries' normaliser keys aliases. An alias's
+# key words all occur in its lower-case unaccented text, so the cheap strpos() test spares
+# computing the key (three regular expressions) of nearly every alias.
+_EXACT_KEYS = """
+WITH searched AS MATERIALIZED (SELECT salaries_title_key(%s) AS key)
+SELECT searched.key, (
+    SELECT salaries_title_key(occupation.name)
+    FROM salaries_occupation AS occupation CROSS JOIN LATERAL unnest(occupation.aliases) AS alias
+    WHERE strpos(lower(unaccent(alias)), split_part(searched.key, ' ', 1)) > 0
+        AND salaries_title_key(alias) = searched.key
+    ORDER BY occupation.name
+    LIMIT 1
+)
+FROM searched WHERE searched.key <> ''
+"""
+
+
+def exact_title_keys(keywords: str) -> list[str]:
+    """The title keys (``Job.title_key``) of an exact match for ``keywords``: their own ("Sr.
+    Registered Nurse": "registered nurse"), and that of the occupation whose alias they are
+    ("RN": "registered nurse"); none when no word is left ("Senior"). One query."""
+    with connection.cursor() as cursor:
+        cursor.execute(_EXACT_KEYS, [keywords])
+        keys = cursor.fetchone() or ()
+    return list(dict.fromkeys(key for key in keys if key))
 
 
 def keyword_matches(jobs: QuerySet[Job], keywords: str) -> QuerySet[Job]:
@@ -262,7 +342,7 @@ def keyword_matches_any_status(jobs: QuerySet[Job], keywords: str) -> QuerySet[J
     )
 
 
-def _has_words(keywords: str) -> bool:
+def has_words(keywords: str) -> bool:
     """Whether the keywords hold any word once their syntax is read ("-" and '""' do not)."""
     with connection.cursor() as cursor:
         cursor.execute(
@@ -276,19 +356,28 @@ def _ids(jobs: QuerySet[Job], offset: int, limit: int = PER_PAGE) -> list[int]:
     return list(jobs.values_list("pk", flat=True)[offset : offset + limit])
 
 
-def _tiered_ids(first: QuerySet[Job], second: QuerySet[Job], offset: int) -> list[int]:
-    """Ids of one page of ``first`` then ``second``, each newest first.
+def _tiered_ids(tiers: list[QuerySet[Job]], offset: int, total: int) -> list[int]:
+    """Ids of one page of the ``tiers`` one after the other, each newest first, ``total``
+    being how many they hold (capped: then more).
 
-    The second tier is only read when the page reaches past the end of the first; the first
-    tier is then counted, which is cheap because it ends on or before this page.
+    A tier that cannot give the page a job is never read: past the first page each tier is
+    first counted up to the page's start (at most that many rows, so cheap), and skipped when
+    it ends there; once a tier gives part of the page, the next ones are read from their
+    start until the page holds what the total leaves for it.
     """
-    ids = _ids(first.order_by(*_NEWEST_FIRST), offset)
-    if len(ids) == PER_PAGE:
-        return ids
-    first_count = offset + len(ids) if ids else first.count()
-    return ids + _ids(
-        second.order_by(*_NEWEST_FIRST), max(0, offset - first_count), PER_PAGE - len(ids)
-    )
+    wanted = min(PER_PAGE, total - offset)
+    ids: list[int] = []
+    for tier in tiers:
+        if len(ids) == wanted:
+            break
+        if offset:
+            size = tier.order_by().values("pk")[: offset + 1].count()
+            if size <= offset:
+                offset -= size
+                continue
+        ids += _ids(tier.order_by(*_NEWEST_FIRST), offset, wanted - len(ids))
+        offset = 0
+    return ids
 
 
 def _cards(ids: list[int], query: SearchQuery | None) -> list[Job]:

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from listings import selectors
+from listings.facets import page_facets
 from listings.filters import JobSearchFilter
 from listings.jsonld import job_posting_jsonld, json_for_script
 from listings.links import site_url
@@ -73,8 +74,12 @@ def _search_page(request, params, *, landing_title: str = "", place: Place | Non
 
     place = place or search.place
     keywords = "" if results.ignored_keywords else search.keywords
+    facets, counted = page_facets(search)
     context.update(
         results=results,
+        facets=facets,
+        # Counted lately: the counts are in the page; otherwise the page loads them (facets.js).
+        facets_url="" if counted else _facets_url(search),
         place=place,
         heading=search_heading(landing_title or keywords.strip().title(), place),
         pagination=_pagination(params, results),
@@ -140,6 +145,10 @@ def _feed_urls(request: HttpRequest) -> dict[str, str]:
         kind: reverse(f"listings:{name}{ending}", kwargs=match.kwargs) + suffix
         for kind, ending in (("rss", ""), ("atom", "_atom"))
     }
+
+
+def _facets_url(search) -> str:
+    return f"{reverse('api:jobs_facets')}?{urlencode(search.canonical_params(), doseq=True)}"
 
 
 def _canonical_url(search) -> str:

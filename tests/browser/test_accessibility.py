@@ -7,6 +7,7 @@ failure lists every page's violations together.
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from listings.alerts import tokens
 from listings.recruiters.models import Membership
@@ -42,6 +43,14 @@ def test_every_public_page_type_passes_axe(live_server, page):
     found = violations_by_page(page, live_server.url, site.urls)
     found |= violations_by_page(page, live_server.url, {"not found": "/no-such-page/"}, status=404)
     assert not found, report(found)
+
+
+def test_the_filter_panel_passes_axe_once_its_counts_have_loaded(live_server, page):
+    require_axe()
+    make_site()
+    page.goto(live_server.url + "/jobs/?q=nurse&l=California")
+    expect(page.locator(".filters .facet-count").first).to_be_visible()
+    assert_accessible(page)
 
 
 def test_recruiter_pages_pass_axe_when_logged_in(live_server, page):

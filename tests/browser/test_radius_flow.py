@@ -1,6 +1,7 @@
 """A job seeker searches around a ZIP code, narrows the distance and opens a job in Chromium."""
 
 import pytest
+from playwright.sync_api import expect
 
 from listings.models import Place
 from listings.services import place_save
@@ -30,7 +31,10 @@ def test_search_around_a_zip_code_then_narrow_the_distance(live_server, page, zi
     distance = page.get_by_label("Distance from 95112")
     assert distance.input_value() == "25"
 
-    distance.select_option(label="Within 5 miles")
+    # Each distance says how many results it gives, once the counts have loaded.
+    expect(distance.locator('option[value="5"]')).to_have_text("Within 5 miles (1)")
+    expect(distance.locator('option[value="10"]')).to_have_text("Within 10 miles (2)")
+    distance.select_option(label="Within 5 miles (1)")
     page.get_by_role("button", name="Apply filters").click()
     assert page.get_by_text("Showing results 1-1 of 1").is_visible()
     assert "radius=5" in page.url

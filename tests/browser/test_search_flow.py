@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from listings.models import Place
 from tests.factories import PublishedJobFactory
@@ -39,10 +40,18 @@ def test_search_filter_page_and_open_a_job(live_server, page):
     )
     assert page.get_by_text("Showing results 1-20 of 50").is_visible()
 
-    page.get_by_label("Full-time").check()
+    # The counts arrive after the results, in each option's label; none is greyed but usable.
+    page.get_by_label("Full-time (45)").check()
+    expect(page.get_by_label("Part-time (5)")).to_be_visible()
+    expect(page.locator("label.facet--empty", has_text="Contract (0)")).to_be_visible()
+    expect(page.locator('option[value="7"]')).to_have_text("Last 7 days (50)")
     page.get_by_role("button", name="Apply filters").click()
     assert page.get_by_text("Showing results 1-20 of 45").is_visible()
     assert "employment_type=full_time" in page.url
+    # Each option still counts its own choice: the job type's choice is set aside.
+    expect(page.get_by_label("Part-time (5)")).not_to_be_checked()
+    expect(page.get_by_label("Full-time (45)")).to_be_checked()
+    expect(page.locator('option[value="7"]')).to_have_text("Last 7 days (45)")
 
     page.get_by_role("link", name="Next page").click()
     assert page.get_by_text("Showing results 21-40 of 45").is_visible()

@@ -12,6 +12,7 @@ from jobboard.bench.api import api_bench
 from jobboard.bench.autocomplete import autocomplete_bench
 from jobboard.bench.breakdown import search_breakdown
 from jobboard.bench.companies import company_page_bench
+from jobboard.bench.facets import facets_bench
 from jobboard.bench.ingest import ingest_bench
 from jobboard.bench.recruiters import posting_bench
 from jobboard.bench.salaries import salary_bench
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         results.update(radius_bench(repeat=repeat, log=self.stdout.write))
         results.update(synonym_bench(repeat=repeat, log=self.stdout.write))
         results.update(search_breakdown(repeat=repeat, log=self.stdout.write))
+        results.update(facets_bench(repeat=repeat, log=self.stdout.write))
         results.update(api_bench(repeat=repeat, log=self.stdout.write))
         results.update(autocomplete_bench(repeat=repeat, log=self.stdout.write))
         results.update(company_page_bench(repeat=repeat, log=self.stdout.write))

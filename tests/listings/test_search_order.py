@@ -1,0 +1,161 @@
+"""The order of search results: one test per rule of the README's "Order of results"."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from listings import search
+from listings.models import Job
+from salaries.models import Occupation
+from tests.factories import CompanyFactory, PublishedJobFactory
+
+pytestmark = pytest.mark.django_db
+SEARCH = reverse("listings:search")
+
+
+def days_ago(days: float):
+    return timezone.now() - timedelta(days=days)
+
+
+def result_ids(client, params: dict) -> list[int]:
+    return [job.pk for job in client.get(SEARCH, params).context["results"].jobs]
+
+
+def test_an_exact_title_comes_before_a_longer_title_holding_the_words(client):
+    longer = PublishedJobFactory(title="Registered Nurse - ICU Travel Contract")
+    exact = PublishedJobFactory(title="Registered Nurse", posted_at=days_ago(20))
+    assert result_ids(client, {"q": "registered nurse"}) == [exact.pk, longer.pk]
+
+
+def test_seniority_and_schedule_words_leave_a_title_exact(client):
+    longer = PublishedJobFactory(title="Registered Nurse Educator")
+    exact = PublishedJobFactory(
+        title="Sr. Registered Nurse II (Night Shift)", posted_at=days_ago(9)
+    )
+    assert Job.objects.get(pk=exact.pk).title_key == "registered nurse"
+    assert result_ids(client, {"q": "Registered Nurse"}) == [exact.pk, longer.pk]
+
+
+def test_a_search_for_an_occupation_alias_puts_that_occupation_title_first(client):
+    Occupation.objects.create(name="Registered Nurse", aliases=["RN"])
+    longer = PublishedJobFactory(title="RN - Med/Surg Travel")
+    occupation_title = PublishedJobFactory(
+        title="Registered Nurse", company=CompanyFactory(name="RN Staffing"), posted_at=days_ago(9)
+    )
+    assert search.exact_title_keys("RN") == ["rn", "registered nurse"]
+    assert result_ids(client, {"q": "RN"}) == [occupation_title.pk, longer.pk]
+
+
+def test_words_only_in_the_description_come_after_every_heading_match(client):
+    in_description = PublishedJobFactory(
+        title="Charge Nurse", description_html="<p>Work beside each registered nurse.</p>"
+    )
+    longer = PublishedJobFactory(title="Registered Nurse Manager", posted_at=days_ago(5))
+    exact = PublishedJobFactory(title="Registered Nurse", posted_at=days_ago(10))
+    assert result_ids(client, {"q": "registered nurse"}) == [exact.pk, longer.pk, in_description.pk]
+
+
+def test_newest_first_within_a_tier(client):
+    jobs = [PublishedJobFactory(title="Welder", posted_at=days_ago(days)) for days in (3, 1, 2)]
+    assert result_ids(client, {"q": "welder"}) == [jobs[1].pk, jobs[2].pk, jobs[0].pk]
+
+
+def test_around_a_point_the_searched_city_comes_before_a_farther_one(client, located_places):
+    farther = PublishedJobFactory(title="Nurse", places=[located_places.sunnyvale])
+    in_city = PublishedJobFactory(
+        title="Nurse", places=[located_places.san_jose], posted_at=days_ago(20)
+    )
+    around_city = {"q": "nurse", "l": "San Jose, CA", "radius": "25"}
+    assert result_ids(client, around_city) == [in_city.pk, farther.pk]
+    # A ZIP code's city is the searched city.
+    assert result_ids(client, {"q": "nurse", "l": "95112"}) == [in_city.pk, farther.pk]
+
+
+def test_the_closer_city_comes_first_within_a_tier_not_above_it(client, located_places):
+    in_city_longer = PublishedJobFactory(title="Nurse Manager", places=[located_places.san_jose])
+    farther_exact = PublishedJobFactory(
+        title="Nurse", places=[located_places.sunnyvale], posted_at=days_ago(20)
+    )
+    assert result_ids(client, {"q": "nurse", "l": "San Jose, CA"}) == [
+        farther_exact.pk,
+        in_city_longer.pk,
+    ]
+
+
+def test_the_city_alone_and_searches_without_keywords_keep_the_newest_first(client, located_places):
+    older_in_city = PublishedJobFactory(
+        title="Nurse", places=[located_places.san_jose], posted_at=days_ago(20)
+    )
+    newer_farther = PublishedJobFactory(title="Nurse", places=[located_places.sunnyvale])
+    assert result_ids(client, {"l": "San Jose, CA"}) == [newer_farther.pk, older_in_city.pk]
+    assert result_ids(client, {"q": "nurse", "l": "San Jose, CA", "sort": "date"}) == [
+        newer_farther.pk,
+        older_in_city.pk,
+    ]
+
+
+def test_pages_run_through_every_tier_and_band_without_gaps_or_repeats(
+    client, located_places, monkeypatch
+):
+    monkeypatch.setattr(search, "PER_PAGE", 3)
+    san_jose, sunnyvale = located_places.san_jose, located_places.sunnyvale
+
+    def jobs(count, **fields):
+        return [PublishedJobFactory(posted_at=days_ago(index), **fields) for index in range(count)]
+
+    expected = [
+        *jobs(4, title="Nurse", places=[san_jose]),
+        *jobs(2, title="Nurse", places=[sunnyvale]),
+        *jobs(1, title="Nurse Manager", places=[san_jose]),
+        *jobs(5, title="Nurse Manager", places=[sunnyvale]),
+        *jobs(2, title="Cook", description_html="<p>Feed every nurse.</p>", places=[san_jose]),
+        *jobs(3, title="Cook", description_html="<p>Feed every nurse.</p>", places=[sunnyvale]),
+    ]
+    params = {"q": "nurse", "l": "San Jose, CA"}
+    pages = [result_ids(client, {**params, "page": number}) for number in range(1, 7)]
+    assert [len(page) for page in pages] == [3, 3, 3, 3, 3, 2]
+    assert [pk for page in pages for pk in page] == [job.pk for job in expected]
+
+
+def test_a_deep_page_around_a_point_takes_a_bounded_number_of_queries(
+    client, located_places, django_assert_max_num_queries
+):
+    for index in range(45):
+        PublishedJobFactory(
+            title="Nurse Manager" if index % 3 else "Nurse",
+            places=[located_places.san_jose if index % 2 else located_places.sunnyvale],
+        )
+    # place (3), count, exact keys, up to 6 tier counts and 1 read (the page lies in the last
+    # heading band), cards with places (3), salary box occupation (1)
+    with django_assert_max_num_queries(16):
+        response = client.get(SEARCH, {"q": "nurse", "l": "95112", "page": 3})
+    assert len(response.context["results"].jobs) == 5
+
+
+def test_the_exact_tier_is_read_in_date_order_from_its_index():
+    PublishedJobFactory(title="Registered Nurse")
+    tiers = search._keyword_tiers(
+        Job.objects.searchable(),
+        keywords="registered nurse",
+        query=search.keyword_query("registered nurse"),
+    )
+    page = tiers[0].order_by("-posted_at", "-id").values_list("pk", flat=True)[:20]
+    sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A test-sized table is read whole; without that (or a sort) only an index in date
+        # order can serve the page, as the planner chooses at 100,000 jobs.
+        for setting in ("seqscan", "bitmapscan", "sort"):
+            cursor.execute(f"SET LOCAL enable_{setting} = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using job_title_key_posted_live" in plan
+    assert "Index Cond: (title_key = 'registered nurse'::text)" in plan
+
+
+def test_a_title_change_rewrites_its_key():
+    job = PublishedJobFactory(title="Truck Driver")
+    Job.objects.filter(pk=job.pk).update(title="CDL-A Truck Driver (Weekends)")
+    assert Job.objects.get(pk=job.pk).title_key == "cdl a truck driver"
