@@ -16,6 +16,7 @@ from listings.paging import page_number as read_page_number
 from listings.places import SearchedPlace, nearest_miles
 from listings.words.queries import search_query
 from listings.words.selectors import query_correction
+from listings.words.synonyms import spelled_out
 
 PER_PAGE = 20
 # Results are counted exactly up to this many and shown as "1,000+" beyond: an exact count of
@@ -293,7 +294,10 @@ def _nearest_first(tiers: list[QuerySet[Job]], city: Place | None) -> list[Query
 # key words all occur in its lower-case unaccented text, so the cheap strpos() test spares
 # computing the key (three regular expressions) of nearly every alias.
 _EXACT_KEYS = """
-WITH searched AS MATERIALIZED (SELECT salaries_title_key(%s) AS key)
+WITH searched AS MATERIALIZED (
+    SELECT salaries_title_key(typed.text) AS key, typed.place
+    FROM unnest(%s::text[]) WITH ORDINALITY AS typed(text, place)
+)
 SELECT searched.key, (
     SELECT salaries_title_key(occupation.name)
     FROM salaries_occupation AS occupation CROSS JOIN LATERAL unnest(occupation.aliases) AS alias
@@ -303,17 +307,19 @@ SELECT searched.key, (
     LIMIT 1
 )
 FROM searched WHERE searched.key <> ''
+ORDER BY searched.place
 """
 
 
 def exact_title_keys(keywords: str) -> list[str]:
     """The title keys (``Job.title_key``) of an exact match for ``keywords``: their own ("Sr.
     Registered Nurse": "registered nurse"), and that of the occupation whose alias they are
-    ("RN": "registered nurse"); none when no word is left ("Senior"). One query."""
+    ("RN": "registered nurse"), and those of the keywords spelled out by their synonyms ("SWE":
+    "software engineer"); none when no word is left ("Senior"). One query."""
     with connection.cursor() as cursor:
-        cursor.execute(_EXACT_KEYS, [keywords])
-        keys = cursor.fetchone() or ()
-    return list(dict.fromkeys(key for key in keys if key))
+        cursor.execute(_EXACT_KEYS, [[keywords, *spelled_out(keywords)]])
+        rows = cursor.fetchall()
+    return list(dict.fromkeys(key for row in rows for key in row if key))
 
 
 def keyword_matches(jobs: QuerySet[Job], keywords: str) -> QuerySet[Job]:

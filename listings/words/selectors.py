@@ -14,10 +14,12 @@ MUCH_MORE_COMMON = 20
 
 # For each typed word that is not a stop word: the title word most similar to it (pg_trgm's
 # % operator, similarity 0.3 or more, served by the title_word_trgm index), the more frequent
-# one first on a tie, when that word is much more common than the typed one and searches
-# differently (not "nurses" for "nurse", which stem alike).
+# one first on a tie, when that word is much more common than the typed one; and whether the
+# two search alike (they stem alike: "enginer" and "engineer").
 _CORRECTIONS = """
-SELECT typed.word, best.word
+SELECT typed.word, best.word,
+    plainto_tsquery(%(config)s::regconfig, best.word)
+        = plainto_tsquery(%(config)s::regconfig, typed.word)
 FROM unnest(%(words)s::text[]) AS typed(word)
 LEFT JOIN words_titleword AS known ON known.word = lower(unaccent(typed.word))
 CROSS JOIN LATERAL (
@@ -25,8 +27,6 @@ CROSS JOIN LATERAL (
     FROM words_titleword AS candidate
     WHERE candidate.word %% lower(unaccent(typed.word))
         AND candidate.frequency > %(much_more)s * coalesce(known.frequency, 0)
-        AND plainto_tsquery(%(config)s::regconfig, candidate.word)
-            <> plainto_tsquery(%(config)s::regconfig, typed.word)
     ORDER BY similarity(candidate.word, lower(unaccent(typed.word))) DESC,
         candidate.frequency DESC, candidate.word
     LIMIT 1
@@ -37,7 +37,8 @@ WHERE numnode(plainto_tsquery(%(config)s::regconfig, typed.word)) > 0
 
 def query_correction(keywords: str) -> str:
     """``keywords`` with each misspelled word replaced by the title word it most likely
-    meant ("registerd nurse": "registered nurse"); "" when no word needs it.
+    meant ("registerd nurse": "registered nurse"); "" when no word needs it, or when the
+    corrections would find the same jobs ("nurses" for "nurse", which stem alike).
 
     Synonym terms, numbers and short words are left as typed, and so is the search syntax
     around the words (quotes, ``-word``, ``or``). One query, none without a word to check.
@@ -55,7 +56,8 @@ def query_correction(keywords: str) -> str:
             _CORRECTIONS,
             {"words": sorted(words), "much_more": MUCH_MORE_COMMON, "config": SEARCH_CONFIG},
         )
-        corrections = dict(cursor.fetchall())
-    if not corrections:
+        rows = cursor.fetchall()
+    if all(same_search for _, _, same_search in rows):
         return ""
+    corrections = {typed: meant for typed, meant, _ in rows}
     return WORD.sub(lambda typed: corrections.get(typed[0].lower(), typed[0]), keywords)

@@ -7,6 +7,7 @@ a second and reloads when they differ, so an edit in admin reaches every web pro
 a second, with no restart.
 """
 
+import itertools
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -50,6 +51,22 @@ def synonym_rules(text: str) -> tuple[Rule, ...]:
     # Web-search syntax: what stands between a pair of double quotes is a phrase.
     quoted = {word for phrase in text.split('"')[1::2] for word in WORD.findall(phrase)}
     return tuple(Rule(term, expansions[term], term in quoted) for term in terms)
+
+
+def spelled_out(text: str, *, limit: int = 8) -> list[str]:
+    """``text`` with its synonym terms replaced by their expansions, every combination up to
+    ``limit`` ("pm lead": "product manager lead", "project manager lead"); [] without a term."""
+    rules = synonym_rules(text)
+    if not rules:
+        return []
+    choices = itertools.product(*(rule.expansions for rule in rules))
+    texts = []
+    for chosen in itertools.islice(choices, limit):
+        by_term = dict(zip((rule.term for rule in rules), chosen, strict=True))
+        texts.append(
+            WORD.sub(lambda word, by_term=by_term: by_term.get(word[0].lower(), word[0]), text)
+        )
+    return texts
 
 
 def synonym_terms() -> frozenset[str]:

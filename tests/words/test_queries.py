@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from listings.models import Job
-from listings.search import job_search, keyword_matches, keyword_query
+from listings.search import exact_title_keys, job_search, keyword_matches, keyword_query
 from listings.words.queries import SynonymQuery
 from tests.conftest import plans_by_index_conditions
 from tests.factories import PublishedJobFactory
@@ -154,3 +154,8 @@ def test_the_planner_sees_the_rewritten_query_as_a_constant(seeded_synonyms):
     plan = plans_by_index_conditions(lambda: matched_ids("swe"))[-1]
     assert "heading_vector @@ '''swe'' | ''softwar'' & ''engin'''::tsquery" in plan
     assert "ts_rewrite" not in plan
+
+
+def test_a_term_ranks_the_exact_titles_of_its_expansions_first(seeded_synonyms):
+    assert exact_title_keys("SWE") == ["swe", "software engineer"]
+    assert exact_title_keys("pm") == ["pm", "product manager", "project manager"]

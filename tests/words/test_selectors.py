@@ -31,6 +31,7 @@ def titles(seeded_synonyms):
         ("registerd nurse", "registered nurse"),
         ("Registred Nurse", "registered Nurse"),
         ("sofware engineer", "software engineer"),
+        ("sofware enginer", "software engineer"),
         ("regstered nurse in texas", "registered nurse in texas"),
         ('"registerd nurse" -travl', '"registered nurse" -travel'),
         ("flebotomist", "phlebotomist"),
@@ -46,6 +47,11 @@ def test_a_misspelled_title_gets_the_right_suggestion(titles, typed, meant):
 )
 def test_a_correct_query_gets_no_suggestion(titles, typed):
     assert query_correction(typed) == ""
+
+
+def test_a_spelling_that_searches_alike_is_not_offered_alone(titles):
+    assert query_correction("enginer") == ""  # it stems as "engineer" does, and finds as much
+    assert query_correction("Software Enginer") == ""
 
 
 def test_synonym_terms_short_words_and_unknown_words_are_left_as_typed(titles):
