@@ -89,6 +89,7 @@ def test_the_schema_is_openapi_at_a_stable_url(client):
     assert schema["info"]["title"] == "Payline Jobs API"
     assert set(schema["paths"]) == {
         "/api/v1/jobs",
+        "/api/v1/jobs/facets",
         "/api/v1/jobs/{job_id}",
         "/api/v1/places",
         "/api/v1/titles",
