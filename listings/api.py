@@ -303,6 +303,11 @@ SEARCH_PARAMETERS = [
 ]
 
 
+def _refused(invalid: SearchInvalid) -> Status:
+    """The 400 answer of an endpoint taking the search page's parameters."""
+    return Status(400, {"detail": "The search was refused.", "errors": invalid.errors})
+
+
 @router.get(
     "/jobs",
     response={200: SearchPage, 400: Error, 404: PastLastPage, 429: Error},
@@ -316,7 +321,7 @@ def jobs_search(request: HttpRequest):
     try:
         search = search_request(request.GET)
     except SearchInvalid as invalid:
-        return Status(400, {"detail": "The search was refused.", "errors": invalid.errors})
+        return _refused(invalid)
     try:
         results = search_results(search)
     except PageOutOfRange as out_of_range:
@@ -360,7 +365,7 @@ def jobs_facets(request: HttpRequest):
     try:
         search = search_request(request.GET)
     except SearchInvalid as invalid:
-        return Status(400, {"detail": "The search was refused.", "errors": invalid.errors})
+        return _refused(invalid)
     return search_facets(search)
 
 

@@ -289,8 +289,9 @@ def _nearest_first(tiers: list[QuerySet[Job]], city: Place | None) -> list[Query
     return [band for tier in tiers for band in (tier.filter(in_city), tier.exclude(in_city))]
 
 
-# The searched words' title key, and the key of the name of the occupation they are an alias
-# of ("RN": "registered nurse"), if any, keyed as salaries' normaliser keys aliases. An alias's
+# The title key of each spelling of the searched words (as typed, and spelled out by their
+# synonyms), and the key of the name of the occupation each is an alias of ("RN": "registered
+# nurse"), if any, keyed as salaries' normaliser keys aliases. An alias's
 # key words all occur in its lower-case unaccented text, so the cheap strpos() test spares
 # computing the key (three regular expressions) of nearly every alias.
 _EXACT_KEYS = """
