@@ -319,9 +319,10 @@ class Job(models.Model):
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
             # The exact tier of relevance (listings.search): jobs whose title key is the
-            # search's, newest first, read in this index's order.
+            # search's, in the page's whole order (newest first, then id), read from this index
+            # with no sort on top.
             models.Index(
-                fields=["title_key", "-posted_at"],
+                fields=["title_key", "-posted_at", "-id"],
                 name="job_title_key_posted_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
