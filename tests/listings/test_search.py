@@ -483,3 +483,13 @@ def test_search_matches_holds_what_the_pages_list(places):
     page_ids = {job.pk for job in search.search_results(request).jobs}
     assert set(search.search_matches(request).values_list("pk", flat=True)) == page_ids
     assert page_ids == {job.pk for job in nurses}
+
+
+def test_a_title_without_an_excluded_word_is_found_though_its_description_has_it(client):
+    """A title match counts on its own: the words' match misses this job, whose description
+    says "senior"."""
+    title_only = PublishedJobFactory(
+        title="Machine Learning Engineer", description_html="<p>Work beside senior staff.</p>"
+    )
+    PublishedJobFactory(title="Senior Machine Learning Engineer")
+    assert result_ids(client.get(SEARCH, {"q": '"machine learning" -senior'})) == {title_only.pk}
