@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from listings.derived import DerivedLookups, job_derived_fields
-from listings.querysets import JobQuerySet, PlaceQuerySet
+from listings.querysets import JobQuerySet, PlaceQuerySet, SearchRowQuerySet
 from listings.text import ascii_slug
 from salaries.models import ExchangeRate
 from salaries.pay import PERIODS_PER_YEAR
@@ -420,3 +420,36 @@ class JobStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_id}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class SearchRow(models.Model):
+    """What search reads of a live job (published, not a duplicate), in a table of its own.
+
+    A copy kept by database triggers on ``Job`` and a cascading foreign key (migration 0022),
+    whatever writes the job (ORM, COPY, bulk SQL), so it is never stale and no Python code
+    writes it. The table is
+    hash-partitioned by id in eight: a capped count of a broad search stops in the first
+    partition it reads instead of building a bitmap of every match over a million rows, and a
+    search's indexes are an eighth as large. Search filters, counts and orders these rows,
+    then loads the page's jobs by id.
+    """
+
+    id = models.BigIntegerField(primary_key=True)
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    title_key = models.TextField()
+    heading_vector = SearchVectorField(null=True)
+    search_vector = SearchVectorField(null=True)
+    place_ids = ArrayField(models.BigIntegerField())
+    workplace_type = models.CharField(max_length=8)
+    employment_type = models.CharField(max_length=12)
+    usd_annual_pay_max = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    posted_at = models.DateTimeField(null=True)
+    expires_at = models.DateTimeField(null=True)
+    featured = models.BooleanField()
+
+    objects = SearchRowQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"search row of job {self.pk}"

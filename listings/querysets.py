@@ -17,6 +17,11 @@ def in_places(place_ids: list[int] | ArraySubquery) -> Q:
     return Q(place_ids__overlap=place_ids)
 
 
+def unexpired() -> Q:
+    """The jobs not past their expiry date (or without one)."""
+    return Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+
+
 class JobQuerySet(models.QuerySet):
     def published(self) -> "JobQuerySet":
         """Jobs the public may see: published and not past their expiry date.
@@ -24,9 +29,7 @@ class JobQuerySet(models.QuerySet):
         The one definition of "publicly visible", used by search, feeds, sitemaps,
         similar jobs and JSON-LD alike.
         """
-        return self.filter(status="published").filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
-        )
+        return self.filter(status="published").filter(unexpired())
 
     def canonical(self) -> "JobQuerySet":
         """Jobs that are not a duplicate of another posting."""
@@ -52,6 +55,13 @@ class JobQuerySet(models.QuerySet):
     def for_cards(self) -> "JobQuerySet":
         """Load what a result card shows in a bounded number of queries."""
         return self.select_related("company__rating_summary").prefetch_related("places__parent")
+
+
+class SearchRowQuerySet(models.QuerySet):
+    def searchable(self) -> "SearchRowQuerySet":
+        """``JobQuerySet.searchable()`` of these rows: they are the published jobs that are
+        not duplicates, so only the expiry date is left to test."""
+        return self.filter(unexpired())
 
 
 class PlaceQuerySet(models.QuerySet):

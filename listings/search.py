@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from listings.filters import DEFAULT_RADIUS, JobSearchFilter
-from listings.models import HEADING_SEARCH_CONFIG, NOT_LIVE, SEARCH_CONFIG, Job, Place
+from listings.models import HEADING_SEARCH_CONFIG, NOT_LIVE, SEARCH_CONFIG, Job, Place, SearchRow
 from listings.paging import page_number as read_page_number
 from listings.places import SearchedPlace, nearest_miles
 from listings.words.queries import search_query
@@ -62,6 +62,7 @@ class SearchRequest:
 
     filterset: JobSearchFilter
     jobs: QuerySet[Job]  # narrowed by every filter but the keywords, which rank as well
+    rows: QuerySet[SearchRow]  # the same filters over the search table, which pages read
     keywords: str
     place: Place | None
     sort: str
@@ -162,6 +163,7 @@ def search_request(params) -> SearchRequest:
     return SearchRequest(
         filterset=filterset,
         jobs=filterset.qs,
+        rows=filterset.filter_queryset(SearchRow.objects.all()),
         keywords=data.get("q") or "",
         place=where.place if where else None,
         sort=data.get("sort") or "relevance",
@@ -175,7 +177,7 @@ def search_results(search: SearchRequest) -> SearchResults:
     when a point was searched, and a corrected query when few matched; raises
     ``PageOutOfRange``."""
     results = job_search(
-        jobs=search.jobs,
+        rows=search.rows,
         keywords=search.keywords,
         sort=search.sort,
         page_number=search.page_number,
@@ -202,34 +204,36 @@ def _whole(amount) -> str:
 
 def job_search(
     *,
-    jobs: QuerySet[Job],
+    rows: QuerySet[SearchRow],
     keywords: str,
     sort: str,
     page_number: int,
     nearest_first: Place | None = None,
     placed: bool = False,
 ) -> SearchResults:
-    """Match, order and page the already filtered ``jobs``; mark matches in a snippet.
+    """Match, order and page the already filtered ``rows``; load the page's jobs and mark
+    matches in a snippet.
 
-    ``jobs`` comes from ``JobSearchFilter.qs``. A job matches when its title or company holds
-    every searched word, stop words included ("IT", "the"), or when its title, company or
-    description holds every searched word that is not a stop word. Relevance is the weighting
-    of the search vector (title A, company B, description C) made cheap enough for a million
-    postings: tiers of matches (``_keyword_tiers``), newest first within each, each read in
+    ``rows`` are the search table's (``SearchRow``, partitioned so that a capped count stops
+    early) narrowed by the filters of ``JobSearchFilter``. A job matches when its title or
+    company holds every searched word, stop words included ("IT", "the"), or when its title,
+    company or description holds every searched word that is not a stop word. Relevance is the
+    weighting of the search vector (title A, company B, description C) made cheap enough for a
+    million postings: tiers of matches (``_keyword_tiers``), newest first within each, each read in
     index order, so a page costs the same for a search matching 50 jobs or 50,000; ranking
     every match with ts_rank did not. ``nearest_first`` (the city searched around) splits each
-    tier into that city's jobs, then the others; ``placed`` says ``jobs`` are narrowed to a
+    tier into that city's jobs, then the others; ``placed`` says ``rows`` are narrowed to a
     place (it steers how the exact tier is read: see ``_keyword_tiers``). Without keywords,
     featured jobs come first; keywords with no word at all ("-") list every job and say so.
     Raises ``PageOutOfRange`` past the last page.
     """
-    candidates = jobs.searchable()
+    candidates = rows.searchable()
     matches = keyword_matches(candidates, keywords)
     query = keyword_query(keywords) if keywords else None
-    # No ORDER BY: Job's default ordering would make PostgreSQL walk the date index instead.
+    # Without ORDER BY, the count stops at the cap in the first partitions it reads.
     total = matches.order_by().values("pk")[: MAX_RESULTS + 1].count()
     if not total and keywords and not has_words(keywords):
-        results = job_search(jobs=jobs, keywords="", sort=sort, page_number=page_number)
+        results = job_search(rows=rows, keywords="", sort=sort, page_number=page_number)
         results.ignored_keywords = keywords
         return results
     results = SearchResults(
@@ -242,7 +246,7 @@ def job_search(
     if sort == "date":
         ids = _ids(matches.order_by(*_NEWEST_FIRST), offset)
     elif sort == "pay":
-        # In US dollars, so every currency compares; the job_usd_pay_posted_live index order.
+        # In US dollars, so every currency compares; the searchrow_usd_pay_posted index order.
         by_pay = F("usd_annual_pay_max").desc(nulls_last=True)
         ids = _ids(matches.order_by(by_pay, *_NEWEST_FIRST), offset)
     elif query is not None:
@@ -256,12 +260,12 @@ def job_search(
 
 
 def _keyword_tiers(
-    candidates: QuerySet[Job], *, keywords: str, query: SearchQuery, placed: bool = False
-) -> list[QuerySet[Job]]:
+    candidates: QuerySet[SearchRow], *, keywords: str, query: SearchQuery, placed: bool = False
+) -> list[QuerySet[SearchRow]]:
     """The matches of a keyword search in relevance tiers, best first (the README's order):
 
     1. exact titles: heading matches whose title key is one of ``exact_title_keys`` (index
-       ``job_title_key_posted_live``), so "Registered Nurse" comes before "Registered Nurse -
+       ``searchrow_title_key_posted``), so "Registered Nurse" comes before "Registered Nurse -
        ICU Travel Contract";
     2. the other heading matches: the title or company holds every searched word;
     3. the others: the description holds the words.
@@ -296,7 +300,9 @@ def _heading_holds(heading_words: SearchQuery) -> Func:
     )
 
 
-def _nearest_first(tiers: list[QuerySet[Job]], city: Place | None) -> list[QuerySet[Job]]:
+def _nearest_first(
+    tiers: list[QuerySet[SearchRow]], city: Place | None
+) -> list[QuerySet[SearchRow]]:
     """Each tier split in two bands, the jobs in ``city`` first, then the others (farther
     within the radius); the tiers as they are without a city.
 
@@ -344,10 +350,10 @@ def exact_title_keys(keywords: str) -> list[str]:
     return list(dict.fromkeys(key for row in rows for key in row if key))
 
 
-def keyword_matches(jobs: QuerySet[Job], keywords: str) -> QuerySet[Job]:
-    """The ``jobs`` whose title or company holds every searched word, or whose title, company
-    or description holds every searched word that is not a stop word; all of them without
-    keywords."""
+def keyword_matches(jobs: QuerySet, keywords: str) -> QuerySet:
+    """The ``jobs`` (or search rows) whose title or company holds every searched word, or
+    whose title, company or description holds every searched word that is not a stop word;
+    all of them without keywords."""
     if not keywords:
         return jobs
     return jobs.filter(
@@ -380,11 +386,11 @@ def has_words(keywords: str) -> bool:
         return cursor.fetchone()[0]
 
 
-def _ids(jobs: QuerySet[Job], offset: int, limit: int = PER_PAGE) -> list[int]:
-    return list(jobs.values_list("pk", flat=True)[offset : offset + limit])
+def _ids(rows: QuerySet[SearchRow], offset: int, limit: int = PER_PAGE) -> list[int]:
+    return list(rows.values_list("pk", flat=True)[offset : offset + limit])
 
 
-def _tiered_ids(tiers: list[QuerySet[Job]], offset: int, total: int) -> list[int]:
+def _tiered_ids(tiers: list[QuerySet[SearchRow]], offset: int, total: int) -> list[int]:
     """Ids of one page of the ``tiers`` one after the other, each newest first, ``total``
     being how many they hold (capped: then more).
 
@@ -414,7 +420,8 @@ def _cards(ids: list[int], query: SearchQuery | None) -> list[Job]:
     if query is not None:
         jobs = jobs.annotate(headline=_headline(query))
     by_id = {job.pk: job for job in jobs}
-    cards = [by_id[pk] for pk in ids]
+    # A job deleted between reading the ids and loading the cards is left out.
+    cards = [by_id[pk] for pk in ids if pk in by_id]
     for job in cards:
         job.snippet = _snippet(job)
     return cards

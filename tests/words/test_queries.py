@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.urls import reverse
 from django.utils import timezone
 
-from listings.models import Job
+from listings.models import Job, SearchRow
 from listings.search import exact_title_keys, job_search, keyword_matches, keyword_query
 from listings.words.queries import SynonymQuery
 from tests.conftest import plans_by_index_conditions
@@ -20,10 +20,10 @@ PLAIN = "<p>Join a friendly team. Weekly schedule, paid leave.</p>"
 
 
 def ranked_ids(keywords: str) -> list[int]:
-    jobs = Job.objects.all()
+    rows = SearchRow.objects.all()
     return [
         job.pk
-        for job in job_search(jobs=jobs, keywords=keywords, sort="relevance", page_number=1).jobs
+        for job in job_search(rows=rows, keywords=keywords, sort="relevance", page_number=1).jobs
     ]
 
 
