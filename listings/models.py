@@ -427,11 +427,10 @@ class SearchRow(models.Model):
 
     A copy kept by database triggers on ``Job`` and a cascading foreign key (migration 0022),
     whatever writes the job (ORM, COPY, bulk SQL), so it is never stale and no Python code
-    writes it. The table is
-    hash-partitioned by id in eight: a capped count of a broad search stops in the first
-    partition it reads instead of building a bitmap of every match over a million rows, and a
-    search's indexes are an eighth as large. Search filters, counts and orders these rows,
-    then loads the page's jobs by id.
+    writes it. The table is hash-partitioned by id in eight: a capped count of a broad search
+    stops in the first partition it reads instead of building a bitmap of every match over a
+    million rows, and a search's indexes are an eighth as large. Search filters, counts and
+    orders these rows, then loads the page's jobs by id.
     """
 
     id = models.BigIntegerField(primary_key=True)

@@ -1,9 +1,12 @@
 """The search table (``SearchRow``): the database keeps it a copy of the live jobs' searched
 columns, whatever writes the jobs (migration 0022's triggers)."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.db.models import F
+from django.utils import timezone
 
 from listings.bulk import copy_fields, ids_reserve, rows_copy
 from listings.models import Job, SearchRow
@@ -40,6 +43,16 @@ def test_only_live_jobs_have_rows():
     Job.objects.filter(pk=duplicate.pk).update(duplicate_of=original)
     assert row_of(draft) is None and row_of(duplicate) is None
     assert row_of(original) is not None
+
+
+def test_searchable_rows_are_the_searchable_jobs():
+    open_job, expired, draft, duplicate = PublishedJobFactory.create_batch(4)
+    Job.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(hours=1))
+    Job.objects.filter(pk=draft.pk).update(status=Job.Status.DRAFT)
+    Job.objects.filter(pk=duplicate.pk).update(duplicate_of=open_job)
+    searchable = set(Job.objects.searchable().values_list("pk", flat=True))
+    assert set(SearchRow.objects.searchable().values_list("pk", flat=True)) == searchable
+    assert searchable == {open_job.pk}
 
 
 def test_a_job_leaving_and_rejoining_the_board_loses_and_regains_its_row():
