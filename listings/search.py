@@ -61,14 +61,19 @@ class SearchRequest:
     """
 
     filterset: JobSearchFilter
-    jobs: QuerySet[Job]  # narrowed by every filter but the keywords, which rank as well
-    rows: QuerySet[SearchRow]  # the same filters over the search table, which pages read
+    rows: QuerySet[SearchRow]  # narrowed by every filter but the keywords, which rank as well
     keywords: str
     place: Place | None
     sort: str
     page_number: int
     # What the "Where" box named (``place`` is its place); its point measures distances.
     where: SearchedPlace | None = None
+
+    @property
+    def jobs(self) -> QuerySet[Job]:
+        """The same filters over the job table, for the feeds and alerts; the page and the API
+        read ``rows``, so they never build this queryset."""
+        return self.filterset.qs
 
     def canonical_params(self) -> dict[str, str | list[str]]:
         """The parameters that define this search, normalised and without the page: the same
@@ -162,7 +167,6 @@ def search_request(params) -> SearchRequest:
     where = data.get("l")
     return SearchRequest(
         filterset=filterset,
-        jobs=filterset.qs,
         rows=filterset.filter_queryset(SearchRow.objects.all()),
         keywords=data.get("q") or "",
         place=where.place if where else None,
