@@ -318,9 +318,10 @@ class Job(models.Model):
                 name="job_usd_pay_posted_live",
                 condition=Q(status="published", duplicate_of__isnull=True),
             ),
-            # The exact tier of relevance (listings.search): jobs whose title key is the
-            # search's, in the page's whole order (newest first, then id), read from this index
-            # with no sort on top.
+            # Jobs by title key in the search page's whole order (newest first, then id).
+            # Search now reads the exact tier from SearchRow's copy of this index (migration
+            # 0022); no query of the job table orders by this one, nor by the featured and pay
+            # ones above, any more (dropping them is a change of its own).
             models.Index(
                 fields=["title_key", "-posted_at", "-id"],
                 name="job_title_key_posted_live",

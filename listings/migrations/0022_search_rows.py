@@ -13,16 +13,20 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 PARTITIONS = 8
-# The columns copied, in the table's order; "live" is the partial search indexes' condition.
+# The columns copied, in the table's order; "live" (``_live``) is the partial search indexes'
+# condition.
 COLUMNS = (
     "id, company_id, title_key, heading_vector, search_vector, place_ids, workplace_type,"
     " employment_type, usd_annual_pay_max, posted_at, expires_at, featured"
 )
-LIVE = "status = 'published' AND duplicate_of_id IS NULL"
 
 
 def _prefixed(alias: str) -> str:
     return ", ".join(f"{alias}.{column.strip()}" for column in COLUMNS.split(","))
+
+
+def _live(prefix: str = "") -> str:
+    return f"{prefix}status = 'published' AND {prefix}duplicate_of_id IS NULL"
 
 
 # Whether a job's searched columns (or whether it is live) changed. (OLD and NEW would name
@@ -73,7 +77,7 @@ CREATE INDEX searchrow_company_posted ON listings_searchrow (company_id, posted_
 TRIGGERS = f"""
 CREATE FUNCTION listings_searchrow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO listings_searchrow ({COLUMNS}) SELECT {COLUMNS} FROM new_jobs WHERE {LIVE};
+    INSERT INTO listings_searchrow ({COLUMNS}) SELECT {COLUMNS} FROM new_jobs WHERE {_live()};
     RETURN NULL;
 END
 $$;
@@ -89,7 +93,7 @@ BEGIN
     INSERT INTO listings_searchrow ({COLUMNS})
     SELECT {_prefixed("new_job")}
     FROM new_jobs AS new_job JOIN old_jobs AS old_job ON old_job.id = new_job.id
-    WHERE new_job.{LIVE.replace(" AND ", " AND new_job.")} AND {_CHANGED};
+    WHERE {_live("new_job.")} AND {_CHANGED};
     RETURN NULL;
 END
 $$;
@@ -97,7 +101,7 @@ CREATE TRIGGER listings_searchrow_update AFTER UPDATE ON listings_job
     REFERENCING OLD TABLE AS old_jobs NEW TABLE AS new_jobs
     FOR EACH STATEMENT EXECUTE FUNCTION listings_searchrow_update();
 
-INSERT INTO listings_searchrow ({COLUMNS}) SELECT {COLUMNS} FROM listings_job WHERE {LIVE};
+INSERT INTO listings_searchrow ({COLUMNS}) SELECT {COLUMNS} FROM listings_job WHERE {_live()};
 ANALYZE listings_searchrow;
 """
 
