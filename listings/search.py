@@ -192,7 +192,7 @@ def search_results(search: SearchRequest) -> SearchResults:
         results.did_you_mean = query_correction(search.keywords)
     if search.where and search.where.point:
         for job in results.jobs:
-            job.distance_miles = nearest_miles(job.places.all(), search.where.point)
+            job.distance_miles = nearest_miles(job.place_list, search.where.point)
     return results
 
 

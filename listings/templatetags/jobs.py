@@ -29,7 +29,7 @@ def days_ago(posted_at) -> str:
 @register.filter
 def place_summary(job) -> str:
     """Where the job is: "Sunnyvale, CA", "Remote", or "Austin, TX +2 more"."""
-    places = [place for place in job.places.all() if place.kind != "remote"]
+    places = [place for place in job.place_list if place.kind != "remote"]
     if not places:
         return "Remote" if job.workplace_type == "remote" else "Location not stated"
     first = places[0].display_name
