@@ -227,9 +227,9 @@ def job_search(
     index order, so a page costs the same for a search matching 50 jobs or 50,000; ranking
     every match with ts_rank did not. ``nearest_first`` (the city searched around) splits each
     tier into that city's jobs, then the others; ``placed`` says ``rows`` are narrowed to a
-    place (it steers how the exact tier is read: see ``_keyword_tiers``). Without keywords,
-    featured jobs come first; keywords with no word at all ("-") list every job and say so.
-    Raises ``PageOutOfRange`` past the last page.
+    place (with the count, it steers how the exact tier is read: see ``_keyword_tiers``).
+    Without keywords, featured jobs come first; keywords with no word at all ("-") list every
+    job and say so. Raises ``PageOutOfRange`` past the last page.
     """
     candidates = rows.searchable()
     matches = keyword_matches(candidates, keywords)
@@ -254,7 +254,11 @@ def job_search(
         by_pay = F("usd_annual_pay_max").desc(nulls_last=True)
         ids = _ids(matches.order_by(by_pay, *_NEWEST_FIRST), offset)
     elif query is not None:
-        tiers = _keyword_tiers(candidates, keywords=keywords, query=query, placed=placed)
+        # A place with more matches than the cap holds enough of the exact title's jobs for
+        # its title-key index to reach a page of them soon; around a city, the band of the
+        # city's own jobs may hold few.
+        by_place = placed and (not results.capped or nearest_first is not None)
+        tiers = _keyword_tiers(candidates, keywords=keywords, query=query, by_place=by_place)
         ids = _tiered_ids(_nearest_first(tiers, nearest_first), offset, total)
     else:
         featured = [matches.filter(featured=True), matches.filter(featured=False)]
@@ -264,7 +268,7 @@ def job_search(
 
 
 def _keyword_tiers(
-    candidates: QuerySet[SearchRow], *, keywords: str, query: SearchQuery, placed: bool = False
+    candidates: QuerySet[SearchRow], *, keywords: str, query: SearchQuery, by_place: bool = False
 ) -> list[QuerySet[SearchRow]]:
     """The matches of a keyword search in relevance tiers, best first (the README's order):
 
@@ -275,9 +279,10 @@ def _keyword_tiers(
     3. the others: the description holds the words.
 
     Each tier tests one vector: repeating the other test would make PostgreSQL think the tier
-    rare, and sort all of it instead of reading the date index. Searched everywhere, the exact
-    tier is read from its title-key index (``_heading_holds``); in a place (``placed``), the
-    heading and place index finds the few heading matches there, which a sort orders cheaply.
+    rare, and sort all of it instead of reading the date index. The exact tier is read from
+    its title-key index in date order (``_heading_holds``), or, ``by_place``, the heading and
+    place index finds the heading matches of a place that holds few, which a sort orders
+    cheaply: read the first way, the newest exact titles of a small place lie far apart.
     """
     heading_words = heading_query(keywords)
     in_heading = Q(heading_vector=heading_words)
@@ -286,7 +291,7 @@ def _keyword_tiers(
     keys = exact_title_keys(keywords)
     if not keys:
         return [heading, elsewhere]
-    exact = heading if placed else candidates.filter(_heading_holds(heading_words))
+    exact = heading if by_place else candidates.filter(_heading_holds(heading_words))
     return [exact.filter(title_key__in=keys), heading.exclude(title_key__in=keys), elsewhere]
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -159,6 +160,42 @@ def test_the_exact_tier_is_read_in_date_order_from_its_index():
     assert "Index Scan using listings_searchrow_0_title_key_posted_at_id_idx" in plan
     assert "Index Cond: (title_key = 'registered nurse'::text)" in plan
     assert not re.search(r"^\s*(->\s+)?(Incremental )?Sort\s+\(", plan, re.MULTILINE), plan
+
+
+@pytest.mark.parametrize(
+    ("params", "cap", "by_title_key"),
+    [
+        ({"q": "registered nurse", "l": "California"}, 1_000, False),  # few matches there
+        ({"q": "registered nurse", "l": "California"}, 2, True),  # more than the cap
+        ({"q": "registered nurse", "l": "San Jose, CA"}, 2, False),  # bands around a city
+        ({"q": "registered nurse"}, 1_000, True),  # everywhere
+    ],
+)
+def test_the_exact_tier_of_a_place_is_read_by_title_key_only_past_the_cap(
+    client, located_places, monkeypatch, params, cap, by_title_key
+):
+    """Both ways give the same page; which way the page read shows in ts_match_vq, the
+    title-key way's heading test (``search._heading_holds``)."""
+    monkeypatch.setattr(search, "MAX_RESULTS", cap)
+    jobs = [
+        PublishedJobFactory(title=title, places=[place], posted_at=days_ago(index))
+        for index, (title, place) in enumerate(
+            [
+                ("Registered Nurse", located_places.san_jose),
+                ("Registered Nurse - ICU", located_places.san_jose),
+                ("Registered Nurse", located_places.austin),
+                ("Registered Nurse", located_places.sunnyvale),
+            ]
+        )
+    ]
+    with CaptureQueriesContext(connection) as captured:
+        found = result_ids(client, params)
+    in_place = [
+        job for job in jobs if "l" not in params or job.places.get() != located_places.austin
+    ]
+    assert found == [job.pk for job in sorted(in_place, key=lambda job: "-" in job.title)]
+    reads = [query["sql"] for query in captured if "ts_match_vq" in query["sql"]]
+    assert bool(reads) is by_title_key
 
 
 def test_a_title_change_rewrites_its_key():
