@@ -173,7 +173,7 @@ class JobSearchFilter(django_filters.FilterSet):
             # code's city, and nothing when we do not list its city).
             return in_place(searched.place) if searched.place else None
         if miles == self._miles:
-            return in_places(self._place_ids_around)
+            return in_places(self.place_ids_around)
         # Another distance than the search's: its cities in the same statement as the jobs.
         return in_places(
             ArraySubquery(Place.objects.near(searched.point, miles=miles).values("pk"))
@@ -184,8 +184,9 @@ class JobSearchFilter(django_filters.FilterSet):
         return int(self.form.cleaned_data.get("radius") or DEFAULT_RADIUS)
 
     @cached_property
-    def _place_ids_around(self) -> list[int]:
-        # Once per search, however many of its facets filter by place again.
+    def place_ids_around(self) -> list[int]:
+        """The cities within the searched distance of the searched point: read once per
+        search, however many of its facets filter by place again."""
         return Place.objects.ids_near(self.form.cleaned_data["l"].point, miles=self._miles)
 
     def filter_posted_within(self, queryset, name, value):

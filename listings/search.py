@@ -98,10 +98,12 @@ class SearchRequest:
     @property
     def nearest_first(self) -> Place | None:
         """The city whose jobs come first within each relevance tier: the city searched
-        around (a ZIP code's city) when the radius reaches past it; None otherwise."""
+        around (a ZIP code's city) when the radius reaches another city; None otherwise."""
         if not (self.where and self.where.point and self.place):
             return None
-        return self.place if self.filterset.form.cleaned_data["radius"] != "0" else None
+        if self.filterset.form.cleaned_data["radius"] == "0":
+            return None
+        return self.place if set(self.filterset.place_ids_around) - {self.place.pk} else None
 
 
 @dataclass

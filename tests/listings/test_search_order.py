@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -85,6 +86,18 @@ def test_the_closer_city_comes_first_within_a_tier_not_above_it(client, located_
         farther_exact.pk,
         in_city_longer.pk,
     ]
+
+
+@pytest.mark.parametrize(
+    ("radius", "nearest_first"), [("0", False), ("5", False), ("10", True), ("25", True)]
+)
+def test_the_city_comes_first_only_when_the_radius_reaches_another_city(
+    located_places, radius, nearest_first
+):
+    """Sunnyvale is 9 miles from San Jose: within 5 miles the radius holds San Jose alone,
+    and a band of its jobs before the others would be all of them."""
+    searched = search.search_request(QueryDict(f"q=nurse&l=San+Jose%2C+CA&radius={radius}"))
+    assert (searched.nearest_first == located_places.san_jose) is nearest_first
 
 
 def test_the_city_alone_and_searches_without_keywords_keep_the_newest_first(client, located_places):
