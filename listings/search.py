@@ -425,9 +425,30 @@ def _tiered_ids(tiers: list[QuerySet[SearchRow]], offset: int, total: int) -> li
     return ids
 
 
+# What the page's and the API's result cards read of a job, its company and rating, and no
+# more: each column left out is one fewer to convert, twenty times a page.
+_CARD_FIELDS = (
+    "title",
+    "featured",
+    "workplace_type",
+    "employment_type",
+    "pay_min",
+    "pay_max",
+    "pay_currency",
+    "pay_period",
+    "posted_at",
+    "expires_at",
+    "description_text",
+    "company__name",
+    "company__slug",
+    "company__rating_summary__score",
+    "company__rating_summary__count",
+)
+
+
 def _cards(ids: list[int], query: SearchQuery | None) -> list[Job]:
     """The jobs behind ``ids``, in that order, with what a result card shows."""
-    jobs = Job.objects.filter(pk__in=ids).for_cards()
+    jobs = Job.objects.filter(pk__in=ids).for_cards().only(*_CARD_FIELDS)
     if query is not None:
         jobs = jobs.annotate(headline=_headline(query))
     by_id = {job.pk: job for job in jobs}

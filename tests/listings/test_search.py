@@ -2,12 +2,16 @@
 
 import re
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from companies.models import CompanyRatingSummary
 from listings import search
 from listings.search import PER_PAGE
 from salaries.models import ExchangeRate
@@ -334,6 +338,53 @@ def test_query_count_is_bounded(client, places, django_assert_max_num_queries):
     assert len(response.context["results"].jobs) == 15
     with django_assert_max_num_queries(10):
         client.get(SEARCH, {"q": "nurse", "page": 2, "sort": "pay"})
+
+
+def rated(company, score: str, count: int):
+    CompanyRatingSummary.objects.create(
+        company=company,
+        score=Decimal(score),
+        count=count,
+        pay=Decimal("7.0"),
+        benefits=Decimal("7.0"),
+        hours=Decimal("7.0"),
+        workplace=Decimal("7.0"),
+        current_count=count,
+        former_count=0,
+        refreshed_at=timezone.now(),
+    )
+    return company
+
+
+def test_a_card_costs_no_query_of_its_own(client, located_places):
+    """Cards load only the columns they show; one they did not load would cost a query each."""
+
+    def queries_for_a_page() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(SEARCH, {"q": "nurse", "l": "95112"})
+            client.get(reverse("api:jobs_search"), {"q": "nurse", "l": "95112"})
+        return len(captured)
+
+    def jobs(count: int) -> None:
+        for index in range(count):
+            company = rated(CompanyFactory(), "6.5", 1) if index % 2 else CompanyFactory()
+            PublishedJobFactory(
+                title="Nurse",
+                places=[located_places.san_jose, located_places.austin],
+                company=company,
+            )
+
+    PublishedJobFactory(
+        title="Nurse", places=[located_places.san_jose], company=rated(CompanyFactory(), "8.1", 661)
+    )
+    jobs(search.FEW_RESULTS)  # enough that neither page looks for a corrected query
+    queries_for_a_page()  # the first also reads what a process keeps (synonyms, sessions)
+    few = queries_for_a_page()
+    jobs(8)
+    assert queries_for_a_page() == few
+    html = client.get(SEARCH, {"q": "nurse", "l": "95112"}).content.decode()
+    assert 'title="Rated 8.1 out of 10 by 661 employees">8.1<' in html
+    assert 'title="Rated 6.5 out of 10 by 1 employee">6.5<' in html
 
 
 def test_heading_matches_page_before_description_matches_without_gaps(client):
