@@ -64,9 +64,8 @@ class JobQuerySet(models.QuerySet):
 
     def for_cards(self) -> "JobQuerySet":
         """Load what a result card shows in two queries: the job, its company and rating, then
-        the places (``Job.place_list``, with their states), leaving out the long columns a card
-        never reads. A plain list of places, not Django's queryset per job, and one query for
-        the places and their states, not two: a third of the Python time of a page of cards."""
+        the places with their states (``Job.place_list``, a plain list rather than a queryset
+        per job), leaving out the long columns no card reads."""
         place = self.model._meta.get_field("places").related_model  # models.py imports this file
         places = place.objects.select_related("parent")
         return (
